@@ -1,0 +1,20 @@
+#include "campaigns/campaign.h"
+
+#include <array>
+
+namespace dialer {
+namespace {
+constexpr std::array<std::string_view, 4> kDialModeNames{"preview", "progressive", "power",
+                                                         "predictive"};
+}
+
+std::string_view to_string(DialMode m) { return kDialModeNames.at(static_cast<std::size_t>(m)); }
+
+std::optional<DialMode> dial_mode_from_string(std::string_view s) {
+  for (std::size_t i = 0; i < kDialModeNames.size(); ++i) {
+    if (kDialModeNames[i] == s) return static_cast<DialMode>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace dialer

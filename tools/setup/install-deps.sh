@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs every Debian package the project needs, when missing.
+# Idempotent and non-interactive; runs `apt-get update` at most once per invocation.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config ccache
+  libboost-dev libboost-system-dev libboost-thread-dev libboost-program-options-dev
+  libsofia-sip-ua-dev libmysqlcppconn-dev libyaml-cpp-dev
+  libgtest-dev libgmock-dev googletest libbenchmark-dev
+  libphonenumber-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libcli11-dev
+  libsqlite3-dev sqlite3 libssl-dev
+  libsndfile1-dev libspandsp-dev libhowardhinnant-date-dev libabsl-dev tzdata
+  mariadb-server mariadb-client sip-tester espeak-ng sox
+  python3 python3-phonenumbers time bc procps
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} missing packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/tmp/install-deps.log 2>&1 || {
+  echo "install-deps: apt-get install failed; last lines of /tmp/install-deps.log:" >&2
+  tail -n 30 /tmp/install-deps.log >&2
+  exit 1
+}
+echo "install-deps: done"
