@@ -19,3 +19,9 @@ target_link_libraries(dialer_mysqlcppconn INTERFACE ${MYSQLCPPCONN_LIB} Boost::h
 find_library(PHONENUMBER_LIB phonenumber REQUIRED)
 add_library(dialer_phonenumber INTERFACE)
 target_link_libraries(dialer_phonenumber INTERFACE ${PHONENUMBER_LIB})
+
+find_package(OpenSSL REQUIRED)  # OpenSSL::Crypto: SHA-256 and Ed25519 for call-record chains
+find_package(spdlog REQUIRED)
+pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)
+pkg_check_modules(SPANDSP REQUIRED IMPORTED_TARGET spandsp)
+pkg_check_modules(SOFIA REQUIRED IMPORTED_TARGET sofia-sip-ua)
