@@ -98,8 +98,8 @@ bool CsvReader::refill() {
 }
 
 void CsvReader::append(const char* data, std::size_t n) {
-  const std::size_t room = options_.max_record_bytes - std::min(record_.size(),
-                                                                options_.max_record_bytes);
+  const std::size_t room =
+      options_.max_record_bytes - std::min(record_.size(), options_.max_record_bytes);
   if (n > room) {
     too_long_ = true;
     n = room;

@@ -15,7 +15,7 @@
 namespace dialer {
 
 struct CsvRecord {
-  std::int64_t line = 0;                    // 1-based line where the record starts
+  std::int64_t line = 0;                     // 1-based line where the record starts
   std::span<const std::string_view> fields;  // valid until the next call to CsvReader::next
   bool valid_utf8 = true;
   bool field_count_matches = true;  // same number of fields as the first record (the header)
@@ -24,7 +24,7 @@ struct CsvRecord {
 };
 
 struct CsvReaderOptions {
-  std::size_t chunk_bytes = 64 * 1024;        // read size; the input buffer never grows
+  std::size_t chunk_bytes = 64 * 1024;         // read size; the input buffer never grows
   std::size_t max_record_bytes = 1024 * 1024;  // bounds memory for a runaway quoted field
 };
 
@@ -63,8 +63,8 @@ class CsvReader {
   std::int64_t bytes_read_ = 0;
 
   State state_ = State::field_start;
-  bool skip_lf_ = false;       // a CR ended the last record; a following LF belongs to it
-  bool record_empty_ = true;   // no byte of the current record seen yet (blank-line test)
+  bool skip_lf_ = false;      // a CR ended the last record; a following LF belongs to it
+  bool record_empty_ = true;  // no byte of the current record seen yet (blank-line test)
   bool too_long_ = false;
   std::int64_t line_ = 1;         // line of the next byte
   std::int64_t record_line_ = 1;  // line where the current record started

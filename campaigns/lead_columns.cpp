@@ -26,14 +26,19 @@ bool same_name(std::string_view a, std::string_view b) {
 
 std::optional<LeadColumn> named_column(std::string_view header, const LeadColumnMap& map) {
   const std::pair<const std::string*, LeadField> named[] = {
-      {&map.phone, LeadField::phone},       {&map.first_name, LeadField::first_name},
-      {&map.last_name, LeadField::last_name}, {&map.address, LeadField::address},
-      {&map.city, LeadField::city},         {&map.state, LeadField::state},
-      {&map.postal_code, LeadField::postal_code}, {&map.timezone, LeadField::timezone},
+      {&map.phone, LeadField::phone},
+      {&map.first_name, LeadField::first_name},
+      {&map.last_name, LeadField::last_name},
+      {&map.address, LeadField::address},
+      {&map.city, LeadField::city},
+      {&map.state, LeadField::state},
+      {&map.postal_code, LeadField::postal_code},
+      {&map.timezone, LeadField::timezone},
       {&map.email, LeadField::email},
   };
   for (const auto& [name, field] : named) {
-    if (!name->empty() && same_name(header, *name)) return LeadColumn{field, 0, std::string(trim(header))};
+    if (!name->empty() && same_name(header, *name))
+      return LeadColumn{field, 0, std::string(trim(header))};
   }
   for (std::size_t i = 0; i < map.alt_phones.size() && i < kMaxAltPhones; ++i) {
     if (same_name(header, map.alt_phones[i])) {
@@ -47,7 +52,8 @@ std::optional<LeadColumn> named_column(std::string_view header, const LeadColumn
 
 std::vector<std::string> LeadColumnMap::default_alt_phone_columns() {
   std::vector<std::string> names;
-  for (std::size_t i = 1; i <= kMaxAltPhones; ++i) names.push_back("alt_phone_" + std::to_string(i));
+  for (std::size_t i = 1; i <= kMaxAltPhones; ++i)
+    names.push_back("alt_phone_" + std::to_string(i));
   return names;
 }
 
@@ -76,8 +82,8 @@ Result<LeadColumnLayout> map_lead_columns(std::span<const std::string_view> head
     layout.columns.push_back(std::move(*column));
   }
   if (!has_phone) {
-    return Error{ErrorCode::invalid_argument, "no phone column (expected a column named '" +
-                                                  map.phone + "')"};
+    return Error{ErrorCode::invalid_argument,
+                 "no phone column (expected a column named '" + map.phone + "')"};
   }
   return layout;
 }

@@ -31,7 +31,16 @@ struct LeadColumnMap {
 };
 
 enum class LeadField {
-  phone, alt_phone, first_name, last_name, address, city, state, postal_code, timezone, email,
+  phone,
+  alt_phone,
+  first_name,
+  last_name,
+  address,
+  city,
+  state,
+  postal_code,
+  timezone,
+  email,
   custom
 };
 

@@ -13,7 +13,6 @@ namespace dialer {
 // id, phone, alt_phone_1..alt_phone_10, first_name ... email, status, attempts, then the
 // custom-field keys given (values looked up by key in each lead).
 void write_lead_csv_header(CsvWriter& out, std::span<const std::string> custom_keys);
-void write_lead_csv_row(CsvWriter& out, const Lead& lead,
-                        std::span<const std::string> custom_keys);
+void write_lead_csv_row(CsvWriter& out, const Lead& lead, std::span<const std::string> custom_keys);
 
 }  // namespace dialer

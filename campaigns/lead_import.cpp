@@ -21,7 +21,10 @@ class Importer {
  public:
   Importer(std::istream& csv, const ImportOptions& options, LeadRepository& repo,
            ImportProgress* progress)
-      : reader_(csv), options_(options), repo_(repo), progress_(progress),
+      : reader_(csv),
+        options_(options),
+        repo_(repo),
+        progress_(progress),
         normalizer_(options.default_region),
         batch_(std::max<std::size_t>(options.batch_size, 1)) {}
 
@@ -32,8 +35,7 @@ class Importer {
   void process(const CsvRecord& record);
   std::optional<ImportRowError> check_record(const CsvRecord& record) const;
   void fill_lead(Lead& lead, const CsvRecord& record, std::string e164);
-  void add_alt_phone(Lead& lead, std::string_view raw, const LeadColumn& column,
-                     std::int64_t line);
+  void add_alt_phone(Lead& lead, std::string_view raw, const LeadColumn& column, std::int64_t line);
   void reject(std::int64_t line, ImportIssue issue, std::string detail = {});
   bool flush();
 
@@ -150,16 +152,35 @@ void Importer::fill_lead(Lead& lead, const CsvRecord& record, std::string e164) 
     const LeadColumn& column = layout_.columns[i];
     const std::string_view value = record.fields[i];
     switch (column.field) {
-      case LeadField::phone: break;
-      case LeadField::alt_phone: add_alt_phone(lead, value, column, record.line); break;
-      case LeadField::first_name: lead.first_name.assign(value); break;
-      case LeadField::last_name: lead.last_name.assign(value); break;
-      case LeadField::address: lead.address.assign(value); break;
-      case LeadField::city: lead.city.assign(value); break;
-      case LeadField::state: lead.state.assign(value); break;
-      case LeadField::postal_code: lead.postal_code.assign(value); break;
-      case LeadField::timezone: lead.timezone.assign(value); break;
-      case LeadField::email: lead.email.assign(value); break;
+      case LeadField::phone:
+        break;
+      case LeadField::alt_phone:
+        add_alt_phone(lead, value, column, record.line);
+        break;
+      case LeadField::first_name:
+        lead.first_name.assign(value);
+        break;
+      case LeadField::last_name:
+        lead.last_name.assign(value);
+        break;
+      case LeadField::address:
+        lead.address.assign(value);
+        break;
+      case LeadField::city:
+        lead.city.assign(value);
+        break;
+      case LeadField::state:
+        lead.state.assign(value);
+        break;
+      case LeadField::postal_code:
+        lead.postal_code.assign(value);
+        break;
+      case LeadField::timezone:
+        lead.timezone.assign(value);
+        break;
+      case LeadField::email:
+        lead.email.assign(value);
+        break;
       case LeadField::custom: {
         auto& [key, text] = lead.custom_fields[custom++];
         key.assign(column.header);
@@ -180,7 +201,8 @@ void Importer::add_alt_phone(Lead& lead, std::string_view raw, const LeadColumn&
     return reject(line, ImportIssue::alt_phone_dropped, column.header + " " + phone_detail(phone));
   }
   const bool repeated = phone.e164 == lead.phone ||
-      std::find(lead.alt_phones.begin(), lead.alt_phones.end(), phone.e164) != lead.alt_phones.end();
+                        std::find(lead.alt_phones.begin(), lead.alt_phones.end(), phone.e164) !=
+                            lead.alt_phones.end();
   if (repeated) return reject(line, ImportIssue::alt_phone_dropped, column.header + " repeated");
   lead.alt_phones.push_back(std::move(phone.e164));
 }
@@ -190,8 +212,8 @@ bool Importer::flush() {
   auto stored = repo_.insert_batch(leads);
   if (!stored) {
     summary_.unsaved = static_cast<std::int64_t>(pending_);
-    summary_.aborted = stored.error().with_context(
-        "lead import stopped after " + std::to_string(summary_.loaded) + " leads");
+    summary_.aborted = stored.error().with_context("lead import stopped after " +
+                                                   std::to_string(summary_.loaded) + " leads");
     pending_ = 0;
     return false;
   }
@@ -205,15 +227,24 @@ bool Importer::flush() {
 
 std::string_view to_string(ImportIssue issue) {
   switch (issue) {
-    case ImportIssue::missing_phone: return "missing_phone";
-    case ImportIssue::invalid_phone: return "invalid_phone";
-    case ImportIssue::premium_rate_phone: return "premium_rate_phone";
-    case ImportIssue::duplicate: return "duplicate";
-    case ImportIssue::wrong_field_count: return "wrong_field_count";
-    case ImportIssue::invalid_utf8: return "invalid_utf8";
-    case ImportIssue::unterminated_quote: return "unterminated_quote";
-    case ImportIssue::record_too_long: return "record_too_long";
-    case ImportIssue::alt_phone_dropped: return "alt_phone_dropped";
+    case ImportIssue::missing_phone:
+      return "missing_phone";
+    case ImportIssue::invalid_phone:
+      return "invalid_phone";
+    case ImportIssue::premium_rate_phone:
+      return "premium_rate_phone";
+    case ImportIssue::duplicate:
+      return "duplicate";
+    case ImportIssue::wrong_field_count:
+      return "wrong_field_count";
+    case ImportIssue::invalid_utf8:
+      return "invalid_utf8";
+    case ImportIssue::unterminated_quote:
+      return "unterminated_quote";
+    case ImportIssue::record_too_long:
+      return "record_too_long";
+    case ImportIssue::alt_phone_dropped:
+      return "alt_phone_dropped";
   }
   return "unknown";
 }

@@ -47,7 +47,8 @@ std::string_view to_string(ImportIssue issue);
 struct ImportRowError {
   std::int64_t line = 0;  // where the record starts in the file (1-based, header is line 1)
   ImportIssue issue = ImportIssue::invalid_phone;
-  std::string reason;  // to_string(issue), plus ": detail" for some (e.g. "invalid_phone: n11_code")
+  std::string
+      reason;  // to_string(issue), plus ": detail" for some (e.g. "invalid_phone: n11_code")
 };
 
 struct ImportSummary {
@@ -55,7 +56,7 @@ struct ImportSummary {
   std::int64_t loaded = 0;
   std::int64_t duplicates = 0;
   std::int64_t invalid = 0;
-  std::int64_t unsaved = 0;  // rows of the batch storage refused; 0 unless aborted
+  std::int64_t unsaved = 0;              // rows of the batch storage refused; 0 unless aborted
   std::vector<ImportRowError> errors;    // one per row not loaded, in file order
   std::vector<ImportRowError> warnings;  // rows loaded with an alternate number dropped
   std::array<std::int64_t, kImportIssueCount> issue_counts{};  // errors and warnings by issue

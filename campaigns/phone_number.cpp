@@ -12,7 +12,7 @@ using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
 constexpr std::uint64_t kTenDigits = 10'000'000'000ULL;  // 10^10: "1" + 10-digit NANP number
-constexpr std::size_t kNanpBlocks = 1'000'000;            // NPA*1000 + NXX
+constexpr std::size_t kNanpBlocks = 1'000'000;           // NPA*1000 + NXX
 
 PhoneResult invalid(PhoneInvalidReason reason) {
   PhoneResult r;
@@ -102,27 +102,42 @@ std::string nanp_e164(std::uint64_t national) {
 
 std::string_view to_string(PhoneStatus status) {
   switch (status) {
-    case PhoneStatus::ok: return "ok";
-    case PhoneStatus::missing: return "missing";
-    case PhoneStatus::invalid: return "invalid";
-    case PhoneStatus::premium_rate: return "premium_rate";
+    case PhoneStatus::ok:
+      return "ok";
+    case PhoneStatus::missing:
+      return "missing";
+    case PhoneStatus::invalid:
+      return "invalid";
+    case PhoneStatus::premium_rate:
+      return "premium_rate";
   }
   return "unknown";
 }
 
 std::string_view to_string(PhoneInvalidReason reason) {
   switch (reason) {
-    case PhoneInvalidReason::none: return "none";
-    case PhoneInvalidReason::not_a_number: return "not_a_number";
-    case PhoneInvalidReason::invalid_country_code: return "invalid_country_code";
-    case PhoneInvalidReason::too_short: return "too_short";
-    case PhoneInvalidReason::too_long: return "too_long";
-    case PhoneInvalidReason::invalid_length: return "invalid_length";
-    case PhoneInvalidReason::bad_area_code: return "bad_area_code";
-    case PhoneInvalidReason::bad_exchange: return "bad_exchange";
-    case PhoneInvalidReason::n11_code: return "n11_code";
-    case PhoneInvalidReason::fictional_555: return "fictional_555";
-    case PhoneInvalidReason::not_assigned: return "not_assigned";
+    case PhoneInvalidReason::none:
+      return "none";
+    case PhoneInvalidReason::not_a_number:
+      return "not_a_number";
+    case PhoneInvalidReason::invalid_country_code:
+      return "invalid_country_code";
+    case PhoneInvalidReason::too_short:
+      return "too_short";
+    case PhoneInvalidReason::too_long:
+      return "too_long";
+    case PhoneInvalidReason::invalid_length:
+      return "invalid_length";
+    case PhoneInvalidReason::bad_area_code:
+      return "bad_area_code";
+    case PhoneInvalidReason::bad_exchange:
+      return "bad_exchange";
+    case PhoneInvalidReason::n11_code:
+      return "n11_code";
+    case PhoneInvalidReason::fictional_555:
+      return "fictional_555";
+    case PhoneInvalidReason::not_assigned:
+      return "not_assigned";
   }
   return "unknown";
 }
@@ -184,8 +199,8 @@ PhoneNormalizer::BlockVerdict PhoneNormalizer::block_verdict(std::uint64_t natio
     // answer holds for the whole block. Other NANP regions are finer: asked per number.
     const auto& util = *PhoneNumberUtil::GetInstance();
     const PhoneNumber n = nanp_number(national);
-    const bool whole_block = util.IsValidNumberForRegion(n, "US") ||
-                             util.IsValidNumberForRegion(n, "CA");
+    const bool whole_block =
+        util.IsValidNumberForRegion(n, "US") || util.IsValidNumberForRegion(n, "CA");
     verdict = whole_block ? BlockVerdict::valid : BlockVerdict::per_number;
   }
   return verdict;
@@ -221,8 +236,8 @@ PhoneResult PhoneNormalizer::normalize_with_library(std::string_view raw) const 
   if (!util.IsValidNumber(n)) return invalid(invalidity_reason(util, n));
   std::string e164;
   util.Format(n, PhoneNumberUtil::E164, &e164);
-  const bool premium = util.GetNumberType(n) == PhoneNumberUtil::PREMIUM_RATE ||
-                       (nanp10 && nanp_premium(national));
+  const bool premium =
+      util.GetNumberType(n) == PhoneNumberUtil::PREMIUM_RATE || (nanp10 && nanp_premium(national));
   return number(std::move(e164), premium);
 }
 

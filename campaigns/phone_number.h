@@ -23,12 +23,12 @@ enum class PhoneInvalidReason {
   invalid_country_code,  // '+' followed by an unknown country code
   too_short,
   too_long,
-  invalid_length,        // between the shortest and longest lengths, but matching neither
-  bad_area_code,         // NANP area code starting with 0 or 1
-  bad_exchange,          // NANP exchange starting with 0 or 1
-  n11_code,              // NANP area code or exchange of the form N11 (211, 411, 911, ...)
-  fictional_555,         // 555-0100 to 555-0199, reserved for fiction
-  not_assigned,          // well formed, but not a valid number according to libphonenumber
+  invalid_length,  // between the shortest and longest lengths, but matching neither
+  bad_area_code,   // NANP area code starting with 0 or 1
+  bad_exchange,    // NANP exchange starting with 0 or 1
+  n11_code,        // NANP area code or exchange of the form N11 (211, 411, 911, ...)
+  fictional_555,   // 555-0100 to 555-0199, reserved for fiction
+  not_assigned,    // well formed, but not a valid number according to libphonenumber
 };
 
 std::string_view to_string(PhoneStatus status);

@@ -42,9 +42,7 @@ bool PhoneSet::insert(std::uint64_t key) {
   return true;
 }
 
-bool PhoneSet::contains(std::uint64_t key) const {
-  return key != 0 && slots_[slot_of(key)] == key;
-}
+bool PhoneSet::contains(std::uint64_t key) const { return key != 0 && slots_[slot_of(key)] == key; }
 
 void PhoneSet::grow() {
   std::vector<std::uint64_t> old(slots_.size() * 2, 0);

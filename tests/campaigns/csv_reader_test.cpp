@@ -23,8 +23,11 @@ std::vector<Row> read_all(const std::string& text, CsvReaderOptions options = {}
   CsvRecord record;
   std::vector<Row> rows;
   while (reader.next(record)) {
-    rows.push_back(Row{record.line, {record.fields.begin(), record.fields.end()},
-                       record.valid_utf8, record.field_count_matches, record.unterminated_quote});
+    rows.push_back(Row{record.line,
+                       {record.fields.begin(), record.fields.end()},
+                       record.valid_utf8,
+                       record.field_count_matches,
+                       record.unterminated_quote});
   }
   return rows;
 }
@@ -64,6 +67,13 @@ TEST(CsvReaderTest, CrLfLineEndingsAreNotPartOfFields) {
   EXPECT_EQ(rows[2].line, 3);
 }
 
+TEST(CsvReaderTest, LoneCarriageReturnEndsARecordLikeOldMacExports) {
+  auto rows = read_all("a,b\r1,2\r3,4");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1].fields, (Fields{"1", "2"}));
+  EXPECT_EQ(rows[2].line, 3);
+}
+
 TEST(CsvReaderTest, StripsLeadingUtf8Bom) {
   auto rows = read_all("\xEF\xBB\xBFphone,name\n1,x\n");
   ASSERT_EQ(rows.size(), 2u);
@@ -96,8 +106,9 @@ TEST(CsvReaderTest, FlagsRecordsWithWrongFieldCount) {
 }
 
 TEST(CsvReaderTest, FlagsInvalidUtf8PerRecord) {
-  auto rows = read_all("a,b\nJos\xC3\xA9,ok\nbad\xFF,x\n\xC0\xAF,overlong\n\xED\xA0\x80,surrogate\n"
-                       "\xE2\x82,truncated\n\xF0\x9F\x98\x80,emoji\n");
+  auto rows = read_all(
+      "a,b\nJos\xC3\xA9,ok\nbad\xFF,x\n\xC0\xAF,overlong\n\xED\xA0\x80,surrogate\n"
+      "\xE2\x82,truncated\n\xF0\x9F\x98\x80,emoji\n");
   ASSERT_EQ(rows.size(), 7u);
   EXPECT_TRUE(rows[1].valid_utf8);
   EXPECT_FALSE(rows[2].valid_utf8);
@@ -131,7 +142,8 @@ TEST(CsvReaderTest, RecordsSpanningChunkBoundariesAreIntact) {
   auto rows = read_all(text, CsvReaderOptions{.chunk_bytes = 16, .max_record_bytes = 1024});
   ASSERT_EQ(rows.size(), 201u);
   for (int i = 0; i < 200; ++i) {
-    EXPECT_EQ(rows[static_cast<std::size_t>(i) + 1].fields[1], expected[static_cast<std::size_t>(i)]);
+    EXPECT_EQ(rows[static_cast<std::size_t>(i) + 1].fields[1],
+              expected[static_cast<std::size_t>(i)]);
     EXPECT_EQ(rows[static_cast<std::size_t>(i) + 1].line, i + 2);
   }
 }

@@ -56,16 +56,16 @@ TEST_F(LeadImportBadRowsTest, ReportsEachBadRowWithItsLineAndReason) {
   const std::vector<Entry> expected = {
       {7, "missing_phone"},
       {8, "invalid_phone: fictional_555"},
-      {9, "premium_rate_phone"},          // NPA 900
-      {10, "premium_rate_phone"},         // exchange 976
+      {9, "premium_rate_phone"},   // NPA 900
+      {10, "premium_rate_phone"},  // exchange 976
       {11, "invalid_phone: n11_code"},
       {12, "invalid_phone: not_a_number"},
       {13, "wrong_field_count: 5 fields, header has 8"},
       {14, "wrong_field_count: 9 fields, header has 8"},
-      {15, "invalid_utf8"},               // Latin-1 e-acute
-      {17, "duplicate"},                  // same number as line 2, other spelling
-      {18, "duplicate"},                  // and again with +1
-      {22, "duplicate"},                  // already in the campaign
+      {15, "invalid_utf8"},  // Latin-1 e-acute
+      {17, "duplicate"},     // same number as line 2, other spelling
+      {18, "duplicate"},     // and again with +1
+      {22, "duplicate"},     // already in the campaign
   };
   EXPECT_EQ(entries(summary_.errors), expected);
 }
@@ -90,7 +90,7 @@ TEST_F(LeadImportBadRowsTest, LoadsGoodRowsWithTheirLinesAndValuesAsGiven) {
     loaded.emplace_back(leads[i].source_line, leads[i].phone);
   }
   const std::vector<std::pair<std::int64_t, std::string>> expected = {
-      {2, "+12122345678"}, {3, "+13122345678"}, {4, "+14152345678"}, {19, "+13052345678"},
+      {2, "+12122345678"},  {3, "+13122345678"},  {4, "+14152345678"}, {19, "+13052345678"},
       {20, "+14042345678"}, {21, "+16022345678"}, {23, "+15032345678"}};
   EXPECT_EQ(loaded, expected);
   EXPECT_EQ(leads[2].first_name, "Bob \"Bobby\"");

@@ -41,8 +41,8 @@ class RecordingProgress : public ImportProgress {
 
 TEST(LeadImportTest, LoadsLeadsIntoTheNamedListOfTheCampaign) {
   fakes::InMemoryLeadRepository repo;
-  auto s = import_text("phone,first_name,email\n2122345678,Ann,ann@example.com\n", repo,
-                       options_for(7));
+  auto s =
+      import_text("phone,first_name,email\n2122345678,Ann,ann@example.com\n", repo, options_for(7));
   EXPECT_EQ(s.loaded, 1);
   ASSERT_EQ(repo.lists().size(), 1u);
   EXPECT_EQ(repo.lists()[0].name, "spring");
@@ -138,9 +138,10 @@ TEST(LeadImportTest, EmptyFileIsAnError) {
 
 TEST(LeadImportTest, RepeatedAlternateIsDroppedWithAWarning) {
   fakes::InMemoryLeadRepository repo;
-  auto s = import_text("phone,alt_phone_1,alt_phone_2,alt_phone_3\n"
-                       "2122345678,212-234-5678,3122345678,312 234 5678\n",
-                       repo, options_for(1));
+  auto s = import_text(
+      "phone,alt_phone_1,alt_phone_2,alt_phone_3\n"
+      "2122345678,212-234-5678,3122345678,312 234 5678\n",
+      repo, options_for(1));
   EXPECT_EQ(s.loaded, 1);
   ASSERT_EQ(s.warnings.size(), 2u);
   EXPECT_EQ(s.warnings[0].reason, "alt_phone_dropped: alt_phone_1 repeated");
@@ -186,9 +187,10 @@ TEST(LeadImportTest, ReportsProgressPerBatchAndAtTheEnd) {
 TEST(LeadImportTest, FormulaFieldIsStoredAsGivenAndExportedDefused) {
   fakes::InMemoryLeadRepository repo;
   const std::string formula = "=HYPERLINK(\"http://evil.example/\",\"Click\")";
-  import_text("phone,first_name,last_name,Note\n"
-              "2122345678,\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"Click\"\")\",@SUM(A1),-1+2\n",
-              repo, options_for(1));
+  import_text(
+      "phone,first_name,last_name,Note\n"
+      "2122345678,\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"Click\"\")\",@SUM(A1),-1+2\n",
+      repo, options_for(1));
   ASSERT_EQ(repo.leads().size(), 1u);
   const Lead& lead = repo.leads()[0];
   EXPECT_EQ(lead.first_name, formula);
@@ -227,13 +229,27 @@ TEST(LeadImportTest, EveryRowIsCountedOnceOnRandomInput) {
     std::string csv = "phone,first_name,alt_phone_1\n";
     for (int i = 0; i < 200; ++i) {
       switch (rng.uniform_int(0, 6)) {
-        case 0: csv += "2122345" + std::to_string(rng.uniform_int(100, 130)) + ",A,\n"; break;
-        case 1: csv += "900234567" + std::to_string(rng.uniform_int(0, 9)) + ",P,\n"; break;
-        case 2: csv += ",Missing,\n"; break;
-        case 3: csv += "2122345678,Short\n"; break;
-        case 4: csv += "3122345678,\"quoted\nnewline\",411\n"; break;
-        case 5: csv += "4152345678,Bad\xFF,\n"; break;
-        default: csv += "\n"; break;
+        case 0:
+          csv += "2122345" + std::to_string(rng.uniform_int(100, 130)) + ",A,\n";
+          break;
+        case 1:
+          csv += "900234567" + std::to_string(rng.uniform_int(0, 9)) + ",P,\n";
+          break;
+        case 2:
+          csv += ",Missing,\n";
+          break;
+        case 3:
+          csv += "2122345678,Short\n";
+          break;
+        case 4:
+          csv += "3122345678,\"quoted\nnewline\",411\n";
+          break;
+        case 5:
+          csv += "4152345678,Bad\xFF,\n";
+          break;
+        default:
+          csv += "\n";
+          break;
       }
     }
     fakes::InMemoryLeadRepository repo;

@@ -34,7 +34,7 @@ TEST(PhoneNormalizerTest, BlankIsMissing) {
 TEST(PhoneNormalizerTest, RejectsNanpNumbersBreakingThePlanWithTheirReason) {
   PhoneNormalizer n;
   const std::pair<const char*, PhoneInvalidReason> cases[] = {
-      {"1125550199", PhoneInvalidReason::bad_area_code},   // 10 digits starting 1: library path
+      {"1125550199", PhoneInvalidReason::bad_area_code},  // 10 digits starting 1: library path
       {"1 112 555 0199", PhoneInvalidReason::bad_area_code},
       {"212 155 0199", PhoneInvalidReason::bad_exchange},
       {"411 555 0199", PhoneInvalidReason::n11_code},
@@ -92,7 +92,7 @@ TEST(PhoneNormalizerTest, OtherDefaultRegionParsesNationalNumbersThere) {
 
 TEST(PhoneNormalizerTest, CanadianAndCaribbeanNumbersAreValidNanpNumbers) {
   PhoneNormalizer n;
-  EXPECT_EQ(n.normalize("416 234 5678").e164, "+14162345678");  // Toronto
+  EXPECT_EQ(n.normalize("416 234 5678").e164, "+14162345678");     // Toronto
   EXPECT_EQ(n.normalize("876 927 1234").status, PhoneStatus::ok);  // Jamaica, per-number check
 }
 
@@ -135,7 +135,7 @@ TEST(PhoneNormalizerTest, FastPathAgreesWithLibphonenumberOnSampledNumbers) {
     premium += a.status == PhoneStatus::premium_rate;
   }
   EXPECT_EQ(fast.library_count(), 0);  // every sample really took the fast path
-  EXPECT_GT(ok, 1000);  // the sample covers each verdict
+  EXPECT_GT(ok, 1000);                 // the sample covers each verdict
   EXPECT_GT(invalid, 200);
   EXPECT_GT(premium, 50);
 }

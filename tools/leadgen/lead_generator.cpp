@@ -14,8 +14,8 @@ namespace dialer::leadgen {
 namespace {
 
 constexpr std::uint64_t kTenDigits = 10'000'000'000ULL;
-constexpr RowKind kBadKinds[] = {RowKind::duplicate,      RowKind::invalid_number,
-                                 RowKind::premium_rate,   RowKind::missing_phone,
+constexpr RowKind kBadKinds[] = {RowKind::duplicate,         RowKind::invalid_number,
+                                 RowKind::premium_rate,      RowKind::missing_phone,
                                  RowKind::wrong_field_count, RowKind::invalid_utf8};
 // Share of each bad kind among bad rows, in kBadKinds order.
 constexpr double kBadShares[] = {0.30, 0.25, 0.15, 0.15, 0.10, 0.05};
@@ -25,7 +25,9 @@ bool usable_exchange(int nxx) { return nxx % 100 != 11 && nxx != 555 && nxx != 9
 class Generator {
  public:
   Generator(std::ostream& out, const GeneratorOptions& options)
-      : writer_(out), options_(options), rng_(options.seed),
+      : writer_(out),
+        options_(options),
+        rng_(options.seed),
         used_(static_cast<std::size_t>(options.rows)) {
     for (std::size_t a = 0; a < area_codes().size(); ++a) {
       std::vector<int> pool;
@@ -52,7 +54,8 @@ class Generator {
  private:
   template <typename T>
   const T& pick(std::span<const T> items) {
-    return items[static_cast<std::size_t>(rng_.uniform_int(0, static_cast<std::int64_t>(items.size()) - 1))];
+    return items[static_cast<std::size_t>(
+        rng_.uniform_int(0, static_cast<std::int64_t>(items.size()) - 1))];
   }
 
   RowKind plan(std::int64_t i) {
@@ -75,9 +78,11 @@ class Generator {
   // A valid national number, distinct from every earlier one when `fresh`.
   std::uint64_t valid_national(std::size_t& area, bool fresh) {
     for (;;) {
-      area = static_cast<std::size_t>(rng_.uniform_int(0, static_cast<std::int64_t>(area_codes().size()) - 1));
+      area = static_cast<std::size_t>(
+          rng_.uniform_int(0, static_cast<std::int64_t>(area_codes().size()) - 1));
       const auto& pool = exchanges_[area];
-      const auto nxx = static_cast<std::uint64_t>(pool[static_cast<std::size_t>(rng_.uniform_int(0, static_cast<std::int64_t>(pool.size()) - 1))]);
+      const auto nxx = static_cast<std::uint64_t>(pool[static_cast<std::size_t>(
+          rng_.uniform_int(0, static_cast<std::int64_t>(pool.size()) - 1))]);
       const auto national = static_cast<std::uint64_t>(area_codes()[area].npa) * 10'000'000 +
                             nxx * 10'000 + static_cast<std::uint64_t>(rng_.uniform_int(0, 9999));
       if (!fresh || used_.insert(kTenDigits + national)) return national;
@@ -88,8 +93,8 @@ class Generator {
     const auto npa = static_cast<unsigned>(national / 10'000'000);
     const auto nxx = static_cast<unsigned>(national / 10'000 % 1000);
     const auto line = static_cast<unsigned>(national % 10'000);
-    static constexpr const char* kFormats[] = {"(%03u) %03u-%04u", "%03u-%03u-%04u",
-                                               "%03u.%03u.%04u",   "%03u%03u%04u",
+    static constexpr const char* kFormats[] = {"(%03u) %03u-%04u",  "%03u-%03u-%04u",
+                                               "%03u.%03u.%04u",    "%03u%03u%04u",
                                                "+1 %03u %03u %04u", "1-%03u-%03u-%04u"};
     char buf[32];
     std::snprintf(buf, sizeof buf, kFormats[rng_.uniform_int(0, 5)], npa, nxx, line);
@@ -103,7 +108,8 @@ class Generator {
     switch (rng_.uniform_int(0, 5)) {
       case 0:  // N11 exchange
         std::snprintf(buf, sizeof buf, "%03u-%u11-%04u", static_cast<unsigned>(npa),
-                      static_cast<unsigned>(rng_.uniform_int(2, 9)), static_cast<unsigned>(national % 10'000));
+                      static_cast<unsigned>(rng_.uniform_int(2, 9)),
+                      static_cast<unsigned>(national % 10'000));
         return buf;
       case 1:  // the 555-01XX range reserved for fiction
         std::snprintf(buf, sizeof buf, "(%03u) 555-01%02u", static_cast<unsigned>(npa),
@@ -116,9 +122,11 @@ class Generator {
         return std::string(pick(std::span<const std::string_view>(kJunk)));
       }
       case 4:  // area code starting with 1
-        return "(1" + std::to_string(rng_.uniform_int(10, 99)) + ") " + std::to_string(national % 10'000'000);
+        return "(1" + std::to_string(rng_.uniform_int(10, 99)) + ") " +
+               std::to_string(national % 10'000'000);
       default:  // area code not in service
-        return "999-" + std::to_string(rng_.uniform_int(200, 999)) + "-" + std::to_string(rng_.uniform_int(1000, 9999));
+        return "999-" + std::to_string(rng_.uniform_int(200, 999)) + "-" +
+               std::to_string(rng_.uniform_int(1000, 9999));
     }
   }
 
@@ -141,8 +149,10 @@ class Generator {
         good_.emplace_back(national, area);
         return spell(national);
       }
-      case RowKind::invalid_number: return invalid_number(area);
-      case RowKind::premium_rate: return premium_number(area);
+      case RowKind::invalid_number:
+        return invalid_number(area);
+      case RowKind::premium_rate:
+        return premium_number(area);
       case RowKind::missing_phone:
         valid_national(area, false);
         return rng_.bernoulli(0.5) ? "" : "  ";
@@ -196,12 +206,13 @@ void Generator::write_row(RowKind kind) {
   } else {
     writer_.raw_field("");
   }
-  const std::string_view first = kind == RowKind::invalid_utf8 ? pick(latin1_first_names())
-                                                              : pick(first_names());
+  const std::string_view first =
+      kind == RowKind::invalid_utf8 ? pick(latin1_first_names()) : pick(first_names());
   const std::string_view last = pick(last_names());
   writer_.field(first).field(last);
   std::string address = std::to_string(rng_.uniform_int(1, 9899)) + " " +
-                        std::string(pick(street_names())) + " " + std::string(pick(street_suffixes()));
+                        std::string(pick(street_names())) + " " +
+                        std::string(pick(street_suffixes()));
   if (rng_.bernoulli(0.1)) address += ", Apt " + std::to_string(rng_.uniform_int(1, 40));
   const AreaCode& place = area_codes()[area];
   char zip[8];
@@ -225,13 +236,20 @@ void Generator::write_row(RowKind kind) {
 
 std::string_view to_string(RowKind kind) {
   switch (kind) {
-    case RowKind::good: return "good";
-    case RowKind::duplicate: return "duplicate";
-    case RowKind::invalid_number: return "invalid_number";
-    case RowKind::premium_rate: return "premium_rate";
-    case RowKind::missing_phone: return "missing_phone";
-    case RowKind::wrong_field_count: return "wrong_field_count";
-    case RowKind::invalid_utf8: return "invalid_utf8";
+    case RowKind::good:
+      return "good";
+    case RowKind::duplicate:
+      return "duplicate";
+    case RowKind::invalid_number:
+      return "invalid_number";
+    case RowKind::premium_rate:
+      return "premium_rate";
+    case RowKind::missing_phone:
+      return "missing_phone";
+    case RowKind::wrong_field_count:
+      return "wrong_field_count";
+    case RowKind::invalid_utf8:
+      return "invalid_utf8";
   }
   return "unknown";
 }

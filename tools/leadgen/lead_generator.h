@@ -13,7 +13,13 @@
 namespace dialer::leadgen {
 
 enum class RowKind {
-  good, duplicate, invalid_number, premium_rate, missing_phone, wrong_field_count, invalid_utf8
+  good,
+  duplicate,
+  invalid_number,
+  premium_rate,
+  missing_phone,
+  wrong_field_count,
+  invalid_utf8
 };
 inline constexpr std::size_t kRowKindCount = 7;
 std::string_view to_string(RowKind kind);
@@ -21,9 +27,9 @@ std::string_view to_string(RowKind kind);
 struct GeneratorOptions {
   std::int64_t rows = 1000;
   std::uint64_t seed = 1;
-  double bad_fraction = 0.10;             // share of bad rows, drawn at random per row
-  std::optional<std::int64_t> bad_rows;   // exact number of bad rows instead, kinds in rotation
-  int exchanges_per_area = 80;            // NXX blocks in use per area code
+  double bad_fraction = 0.10;            // share of bad rows, drawn at random per row
+  std::optional<std::int64_t> bad_rows;  // exact number of bad rows instead, kinds in rotation
+  int exchanges_per_area = 80;           // NXX blocks in use per area code
 };
 
 struct GeneratorStats {

@@ -271,44 +271,56 @@ constexpr AreaCode kAreaCodes[] = {
 };
 
 constexpr std::string_view kFirstNames[] = {
-    "James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David",
-    "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah",
-    "Charles", "Karen", "Christopher", "Lisa", "Daniel", "Nancy", "Matthew", "Betty", "Anthony",
-    "Sandra", "Mark", "Margaret", "Donald", "Ashley", "Steven", "Kimberly", "Andrew", "Emily",
-    "Paul", "Donna", "Joshua", "Michelle", "Kenneth", "Carol", "Kevin", "Amanda", "Brian",
-    "Melissa", "George", "Deborah", "Timothy", "Stephanie", "Ronald", "Rebecca", "Jason", "Sharon",
-    "Edward", "Laura", "Jeffrey", "Cynthia", "Ryan", "Dorothy", "Jacob", "Amy", "Gary", "Kathleen",
-    "Nicholas", "Angela", "Eric", "Shirley", "Jonathan", "Emma", "Stephen", "Brenda", "Larry",
-    "Pamela", "Justin", "Nicole", "Scott", "Anna", "Brandon", "Samantha", "Benjamin", "Katherine",
-    "Samuel", "Christine", "Gregory", "Debra", "Alexander", "Rachel", "Patrick", "Carolyn",
-    "Frank", "Janet", "Raymond", "Maria", "Jack", "Olivia", "Dennis", "Heather", "Jerry", "Helen",
-    "Tyler", "Catherine", "Aaron", "Diane", "Jose", "Julie", "Adam", "Victoria", "Nathan", "Joyce",
-    "José", "Zoë", "Renée", "Chloé", "Nuñez", "Björn", "Siobhán", "Thảo", "Mei", "Hiroshi",
-    "Aaliyah", "DeShawn", "Mary Ann", "Jean-Luc", "Li", "Priya", "Mohammed", "Fatima",
+    "James",     "Mary",     "Robert",    "Patricia",  "John",      "Jennifer", "Michael",
+    "Linda",     "David",    "Elizabeth", "William",   "Barbara",   "Richard",  "Susan",
+    "Joseph",    "Jessica",  "Thomas",    "Sarah",     "Charles",   "Karen",    "Christopher",
+    "Lisa",      "Daniel",   "Nancy",     "Matthew",   "Betty",     "Anthony",  "Sandra",
+    "Mark",      "Margaret", "Donald",    "Ashley",    "Steven",    "Kimberly", "Andrew",
+    "Emily",     "Paul",     "Donna",     "Joshua",    "Michelle",  "Kenneth",  "Carol",
+    "Kevin",     "Amanda",   "Brian",     "Melissa",   "George",    "Deborah",  "Timothy",
+    "Stephanie", "Ronald",   "Rebecca",   "Jason",     "Sharon",    "Edward",   "Laura",
+    "Jeffrey",   "Cynthia",  "Ryan",      "Dorothy",   "Jacob",     "Amy",      "Gary",
+    "Kathleen",  "Nicholas", "Angela",    "Eric",      "Shirley",   "Jonathan", "Emma",
+    "Stephen",   "Brenda",   "Larry",     "Pamela",    "Justin",    "Nicole",   "Scott",
+    "Anna",      "Brandon",  "Samantha",  "Benjamin",  "Katherine", "Samuel",   "Christine",
+    "Gregory",   "Debra",    "Alexander", "Rachel",    "Patrick",   "Carolyn",  "Frank",
+    "Janet",     "Raymond",  "Maria",     "Jack",      "Olivia",    "Dennis",   "Heather",
+    "Jerry",     "Helen",    "Tyler",     "Catherine", "Aaron",     "Diane",    "Jose",
+    "Julie",     "Adam",     "Victoria",  "Nathan",    "Joyce",     "José",     "Zoë",
+    "Renée",     "Chloé",    "Nuñez",     "Björn",     "Siobhán",   "Thảo",     "Mei",
+    "Hiroshi",   "Aaliyah",  "DeShawn",   "Mary Ann",  "Jean-Luc",  "Li",       "Priya",
+    "Mohammed",  "Fatima",
 };
 
 constexpr std::string_view kLastNames[] = {
-    "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez",
-    "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor",
-    "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez",
-    "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott",
-    "Torres", "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera",
-    "Campbell", "Mitchell", "Carter", "Roberts", "Gomez", "Phillips", "Evans", "Turner", "Diaz",
-    "Parker", "Cruz", "Edwards", "Collins", "Reyes", "Stewart", "Morris", "Morales", "Murphy",
-    "Cook", "Rogers", "Gutierrez", "Ortiz", "Morgan", "Cooper", "Peterson", "Bailey", "Reed",
-    "Kelly", "Howard", "Ramos", "Kim", "Cox", "Ward", "Richardson", "Watson", "Brooks", "Chavez",
-    "Wood", "James", "Bennett", "Gray", "Mendoza", "Ruiz", "Hughes", "Price", "Alvarez", "Castillo",
-    "Sanders", "Patel", "Myers", "Long", "Ross", "Foster", "Jimenez", "O'Brien", "O'Neil",
-    "McDonald", "Smith, Jr.", "Van der Berg", "De La Cruz", "Nguyễn", "Müller", "Søndergaard",
-    "Kowalski", "Papadopoulos", "Okafor", "Yamamoto", "Johnson-Smith",
+    "Smith",       "Johnson",    "Williams",     "Brown",      "Jones",     "Garcia",
+    "Miller",      "Davis",      "Rodriguez",    "Martinez",   "Hernandez", "Lopez",
+    "Gonzalez",    "Wilson",     "Anderson",     "Thomas",     "Taylor",    "Moore",
+    "Jackson",     "Martin",     "Lee",          "Perez",      "Thompson",  "White",
+    "Harris",      "Sanchez",    "Clark",        "Ramirez",    "Lewis",     "Robinson",
+    "Walker",      "Young",      "Allen",        "King",       "Wright",    "Scott",
+    "Torres",      "Nguyen",     "Hill",         "Flores",     "Green",     "Adams",
+    "Nelson",      "Baker",      "Hall",         "Rivera",     "Campbell",  "Mitchell",
+    "Carter",      "Roberts",    "Gomez",        "Phillips",   "Evans",     "Turner",
+    "Diaz",        "Parker",     "Cruz",         "Edwards",    "Collins",   "Reyes",
+    "Stewart",     "Morris",     "Morales",      "Murphy",     "Cook",      "Rogers",
+    "Gutierrez",   "Ortiz",      "Morgan",       "Cooper",     "Peterson",  "Bailey",
+    "Reed",        "Kelly",      "Howard",       "Ramos",      "Kim",       "Cox",
+    "Ward",        "Richardson", "Watson",       "Brooks",     "Chavez",    "Wood",
+    "James",       "Bennett",    "Gray",         "Mendoza",    "Ruiz",      "Hughes",
+    "Price",       "Alvarez",    "Castillo",     "Sanders",    "Patel",     "Myers",
+    "Long",        "Ross",       "Foster",       "Jimenez",    "O'Brien",   "O'Neil",
+    "McDonald",    "Smith, Jr.", "Van der Berg", "De La Cruz", "Nguyễn",    "Müller",
+    "Søndergaard", "Kowalski",   "Papadopoulos", "Okafor",     "Yamamoto",  "Johnson-Smith",
 };
 
 constexpr std::string_view kStreetNames[] = {
-    "Main", "Oak", "Pine", "Maple", "Cedar", "Elm", "Washington", "Lake", "Hill", "Park",
-    "Walnut", "Sunset", "Lincoln", "Jackson", "Church", "River", "Highland", "Mill", "Spring",
-    "Center", "Franklin", "Jefferson", "Willow", "Chestnut", "Madison", "Ridge", "Meadow",
-    "Forest", "Dogwood", "Magnolia", "Adams", "Broad", "Market", "Union", "Cherry", "Valley",
-    "1st", "2nd", "3rd", "4th", "5th", "Martin Luther King Jr.",
+    "Main",      "Oak",      "Pine",     "Maple",   "Cedar",  "Elm",     "Washington",
+    "Lake",      "Hill",     "Park",     "Walnut",  "Sunset", "Lincoln", "Jackson",
+    "Church",    "River",    "Highland", "Mill",    "Spring", "Center",  "Franklin",
+    "Jefferson", "Willow",   "Chestnut", "Madison", "Ridge",  "Meadow",  "Forest",
+    "Dogwood",   "Magnolia", "Adams",    "Broad",   "Market", "Union",   "Cherry",
+    "Valley",    "1st",      "2nd",      "3rd",     "4th",    "5th",     "Martin Luther King Jr.",
 };
 
 constexpr std::string_view kStreetSuffixes[] = {
@@ -320,7 +332,14 @@ constexpr std::string_view kSources[] = {
 };
 
 constexpr std::string_view kLatin1FirstNames[] = {
-    "Jos\xE9", "Ren\xE9" "e", "Zo\xEB", "Fran\xE7ois", "M\xFCller", "Nu\xF1" "ez",
+    "Jos\xE9",
+    "Ren\xE9"
+    "e",
+    "Zo\xEB",
+    "Fran\xE7ois",
+    "M\xFCller",
+    "Nu\xF1"
+    "ez",
 };
 
 }  // namespace

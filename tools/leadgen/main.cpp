@@ -2,7 +2,6 @@
 //   leadgen --rows 1000000 --seed 1 --out leads.csv
 //   leadgen --rows 1200 --seed 42 --bad-rows 7 --out examples/leads.csv
 #include <CLI/CLI.hpp>
-
 #include <fstream>
 #include <iostream>
 #include <vector>
@@ -15,7 +14,8 @@ int main(int argc, char** argv) {
   GeneratorOptions options;
   std::string out_path;
   std::int64_t bad_rows = -1;
-  app.add_option("--rows", options.rows, "data rows to write")->check(CLI::Range(0LL, 100'000'000LL));
+  app.add_option("--rows", options.rows, "data rows to write")
+      ->check(CLI::Range(0LL, 100'000'000LL));
   app.add_option("--seed", options.seed, "random seed; the same seed gives the same file");
   app.add_option("--out", out_path, "output CSV file")->required();
   app.add_option("--bad-fraction", options.bad_fraction, "share of bad rows, drawn per row")

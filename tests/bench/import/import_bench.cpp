@@ -63,8 +63,8 @@ int parse_only(std::istream& in) {
   }
   const double s = seconds_since(start);
   std::cout << "parse-only: " << records << " records, " << fields << " fields, "
-            << reader.bytes_read() << " bytes in " << s << " s = "
-            << static_cast<double>(records) / s << " records/s, "
+            << reader.bytes_read() << " bytes in " << s
+            << " s = " << static_cast<double>(records) / s << " records/s, "
             << static_cast<double>(reader.bytes_read()) / s / 1e6 << " MB/s\n";
   return 0;
 }
@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
   for (int i = 2; i < argc; ++i) {
     if (std::strcmp(argv[i], "--parse-only") == 0) parse = true;
     if (std::strcmp(argv[i], "--json") == 0) json = true;
-    if (std::strcmp(argv[i], "--batch") == 0 && i + 1 < argc) options.batch_size = std::strtoul(argv[++i], nullptr, 10);
+    if (std::strcmp(argv[i], "--batch") == 0 && i + 1 < argc)
+      options.batch_size = std::strtoul(argv[++i], nullptr, 10);
   }
   std::ifstream in(argv[1], std::ios::binary);
   if (!in) {
@@ -101,11 +102,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   const auto& summary = *result;
-  std::cout << "import: " << summary.rows << " rows in " << s << " s = "
-            << static_cast<double>(summary.rows) / s << " rows/s\n"
-            << "loaded " << summary.loaded << ", duplicates " << summary.duplicates
-            << ", invalid " << summary.invalid << ", warnings " << summary.warnings.size()
-            << ", batches " << repo.batches << " (checksum " << repo.checksum << ")\n";
+  std::cout << "import: " << summary.rows << " rows in " << s
+            << " s = " << static_cast<double>(summary.rows) / s << " rows/s\n"
+            << "loaded " << summary.loaded << ", duplicates " << summary.duplicates << ", invalid "
+            << summary.invalid << ", warnings " << summary.warnings.size() << ", batches "
+            << repo.batches << " (checksum " << repo.checksum << ")\n";
   for (std::size_t k = 0; k < dialer::kImportIssueCount; ++k) {
     const auto issue = static_cast<dialer::ImportIssue>(k);
     std::cout << "  " << dialer::to_string(issue) << ": " << summary.count(issue) << "\n";
