@@ -2,9 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "dialer/common/random.h"
 
 namespace dialer {
 namespace {
@@ -162,6 +166,45 @@ TEST(CsvReaderTest, FlagsRecordsLongerThanTheLimitAndCarriesOn) {
   EXPECT_EQ(record.line, 3);
   EXPECT_FALSE(reader.next(record));
   EXPECT_EQ(reader.bytes_read(), static_cast<std::int64_t>(text.size()));
+}
+
+// Random records (quoted or not, with commas, quotes, LF and CRLF inside, blank lines between)
+// must come back field for field with the right start line, whatever the read size.
+TEST(CsvReaderTest, RandomRecordsRoundTripForEveryChunkSize) {
+  SeededRandom rng(3);
+  const char* pieces[] = {"a", "Smith", ",", "\"", "\n", "\r\n", " ", "\xC3\xA9", "x,y"};
+  std::string text;
+  std::vector<Row> expected;
+  for (int r = 0; r < 300; ++r) {
+    if (rng.bernoulli(0.1)) text += rng.bernoulli(0.5) ? "\n" : "\r\n";
+    Row row{1 + std::count(text.begin(), text.end(), '\n'), {}, true, true, false};
+    for (int f = 0; f < 4; ++f) {
+      std::string value;
+      const auto length = rng.uniform_int(0, 4);
+      for (std::int64_t k = 0; k < length; ++k) value += pieces[rng.uniform_int(0, 8)];
+      const bool needs_quotes = value.find_first_of(",\"\r\n") != std::string::npos;
+      if (f > 0) text += ",";
+      if (needs_quotes || rng.bernoulli(0.3)) {
+        text += "\"";
+        for (char c : value) text += c == '"' ? std::string("\"\"") : std::string(1, c);
+        text += "\"";
+      } else {
+        text += value;
+      }
+      row.fields.push_back(value);
+    }
+    text += rng.bernoulli(0.5) ? "\n" : "\r\n";
+    expected.push_back(row);
+  }
+  for (std::size_t chunk : {16u, 17u, 61u, 65536u}) {
+    auto rows = read_all(text, CsvReaderOptions{.chunk_bytes = chunk, .max_record_bytes = 4096});
+    ASSERT_EQ(rows.size(), expected.size()) << "chunk " << chunk;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      ASSERT_EQ(rows[i].fields, expected[i].fields) << "record " << i << " chunk " << chunk;
+      ASSERT_EQ(rows[i].line, expected[i].line) << "record " << i << " chunk " << chunk;
+      ASSERT_TRUE(rows[i].valid_utf8);
+    }
+  }
 }
 
 TEST(CsvReaderTest, EmptyInputHasNoRecords) {
