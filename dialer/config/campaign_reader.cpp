@@ -55,6 +55,23 @@ std::vector<std::string> read_unique_list(const std::optional<Field>& field, con
   return out;
 }
 
+// abandon_target and abandon_ceiling, each capped by the legal ceiling, the target by the ceiling.
+void read_abandon_rates(FieldReader& root, Campaign& out) {
+  const Decimal rate{0.0, kLegalAbandonCeiling, "ABN-08: legal abandonment ceiling", true};
+  const bool has_target = root.read("abandon_target", out.abandon_target, rate);
+  root.read("abandon_ceiling", out.abandon_ceiling, rate);
+  DiagnosticSink& sink = root.sink();
+  if (has_target && out.abandon_target > out.abandon_ceiling) {
+    std::ostringstream message;
+    message << "abandon_target: " << out.abandon_target << " must not be above abandon_ceiling "
+            << out.abandon_ceiling << " (ABN-08)";
+    sink.error(sink.position_of("abandon_target", root.self().at), message.str());
+  } else if (!sink.seen("abandon_target") && out.abandon_target > out.abandon_ceiling) {
+    // The default target keeps the default's margin under a ceiling set lower than the default.
+    out.abandon_target = out.abandon_ceiling * (kDefaultTarget / kLegalAbandonCeiling);
+  }
+}
+
 }  // namespace
 
 void read_campaign(FieldReader& root, Campaign& out) {
@@ -65,43 +82,27 @@ void read_campaign(FieldReader& root, Campaign& out) {
   }
   root.read_required("name", out.name, Text{});
   root.read("tenant", out.tenant, Text{});
-  root.read("dial_mode", out.dial_mode, OneOf<DialMode>{kDialModes});
+  const bool mode_known =
+      root.read("dial_mode", out.dial_mode, OneOf<DialMode>{kDialModes}) || !sink.seen("dial_mode");
   out.caller_ids = read_unique_list(root.take("caller_ids"), PhoneNumber{}, sink);
   out.lead_lists = read_unique_list(root.take("lead_lists"), Text{}, sink);
   read_calling_window(root.take("calling_window"), out.calling_window, sink);
   root.read("ring_timeout", out.ring_timeout,
             DurationIn{15s, 120s, "RNG-01: legal minimum ring time"});
-  root.read("abandon_target", out.abandon_target,
-            Decimal{0.0, kLegalAbandonCeiling, "ABN-08: legal abandonment ceiling", true});
-  root.read("abandon_ceiling", out.abandon_ceiling,
-            Decimal{0.0, kLegalAbandonCeiling, "ABN-08: legal abandonment ceiling", true});
-  if (!sink.seen("abandon_target") && out.abandon_target > out.abandon_ceiling) {
-    // The default target keeps the default's margin under a ceiling set lower than the default.
-    out.abandon_target = out.abandon_ceiling * (kDefaultTarget / kLegalAbandonCeiling);
-  }
+  read_abandon_rates(root, out);
   root.read("max_lines_per_agent", out.max_lines_per_agent, Decimal{1.0, 20.0, {}});
   read_retry(root.take("retry"), out.retry, sink);
   out.dispositions = read_dispositions(root.take("dispositions"), out.retry, sink);
-  read_abandoned_message(root.take("abandoned_message"), out.abandoned_message, sink);
+  const auto message = root.take("abandoned_message");
+  read_abandoned_message(message, out.abandoned_message, sink);
+  const bool over_dials = out.dial_mode == DialMode::power || out.dial_mode == DialMode::predictive;
+  if (over_dials && mode_known && !message) {
+    sink.error(root.self().at, "missing required key 'abandoned_message' (ABN-04: " +
+                                   std::string(to_string(out.dial_mode)) +
+                                   " campaigns must play an abandoned-call message)");
+  }
   root.read("default_region", out.default_region, RegionCode{});
   root.finish();
-  check_campaign_rules(out, root.self().at, sink);
-}
-
-void check_campaign_rules(const Campaign& campaign, Position root, DiagnosticSink& sink) {
-  if (campaign.abandon_target > campaign.abandon_ceiling && sink.seen("abandon_target")) {
-    std::ostringstream message;
-    message << "abandon_target: " << campaign.abandon_target << " must not be above abandon_ceiling "
-            << campaign.abandon_ceiling << " (ABN-08)";
-    sink.error(sink.position_of("abandon_target", root), message.str());
-  }
-  const bool over_dials =
-      campaign.dial_mode == DialMode::power || campaign.dial_mode == DialMode::predictive;
-  if (over_dials && !sink.seen("abandoned_message")) {
-    sink.error(root, "missing required key 'abandoned_message' (ABN-04: " +
-                         std::string(to_string(campaign.dial_mode)) +
-                         " campaigns must play an abandoned-call message)");
-  }
 }
 
 }  // namespace dialer::config

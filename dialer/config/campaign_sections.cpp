@@ -13,7 +13,8 @@ using namespace std::chrono_literals;
 std::optional<DailyWindow> read_day(const Field& field, DiagnosticSink& sink) {
   if (field.node.IsScalar() && field.node.Scalar() == "closed") return DailyWindow::closed_day();
   if (!field.node.IsMap()) {
-    sink.error(field.at, prefix(field.path) + "expected {start: HH:MM, end: HH:MM} or 'closed', got " +
+    sink.error(field.at, prefix(field.path) +
+                             "expected {start: HH:MM, end: HH:MM} or 'closed', got " +
                              describe(field.node));
     return std::nullopt;
   }
@@ -50,10 +51,10 @@ struct OptOutDigit {
   std::optional<char> operator()(const Field& field, DiagnosticSink& sink) const {
     auto text = scalar_text(field, sink, "a key of the phone keypad");
     if (!text) return std::nullopt;
-    if (text->size() != 1 || std::string_view("0123456789*#").find((*text)[0]) ==
-                                 std::string_view::npos) {
-      sink.error(field.at, prefix(field.path) + "expected one key of 0-9, * or #, got '" + *text +
-                               "'");
+    if (text->size() != 1 ||
+        std::string_view("0123456789*#").find((*text)[0]) == std::string_view::npos) {
+      sink.error(field.at,
+                 prefix(field.path) + "expected one key of 0-9, * or #, got '" + *text + "'");
       return std::nullopt;
     }
     return (*text)[0];

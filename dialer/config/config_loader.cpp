@@ -29,12 +29,10 @@ ConfigCheck as_check(std::string_view kind, const Loaded<T>& load) {
 }
 
 constexpr std::array<KindEntry, 2> kKinds{{
-    {"campaign", [](std::string_view y, std::string_view f) {
-       return as_check("campaign", load_campaign_text(y, f));
-     }},
-    {"engine", [](std::string_view y, std::string_view f) {
-       return as_check("engine", load_engine_text(y, f));
-     }},
+    {"campaign", [](std::string_view y,
+                    std::string_view f) { return as_check("campaign", load_campaign_text(y, f)); }},
+    {"engine", [](std::string_view y,
+                  std::string_view f) { return as_check("engine", load_engine_text(y, f)); }},
 }};
 
 constexpr std::array<std::string_view, kKinds.size()> kKindNames{kKinds[0].name, kKinds[1].name};
@@ -98,9 +96,9 @@ std::optional<FieldReader> open_root(std::string_view yaml, std::string_view kin
     found = *named;
   }
   if (found != kind) {
-    sink.error(field ? field->at : root->self().at,
-               "kind: expected a file of kind '" + std::string(kind) + "', got kind '" +
-                   std::string(found) + "'");
+    sink.error(field ? field->at : root->self().at, "kind: expected a file of kind '" +
+                                                        std::string(kind) + "', got kind '" +
+                                                        std::string(found) + "'");
     return std::nullopt;
   }
   return root;
@@ -163,10 +161,9 @@ void load_engine_campaigns(EngineConfig& engine, const std::vector<Position>& po
 std::span<const std::string_view> config_kinds() { return kKindNames; }
 
 CampaignLoad load_campaign_text(std::string_view yaml, std::string_view file_name) {
-  return load_kind<Campaign>(yaml, file_name, "campaign",
-                             [](FieldReader& root, Campaign& out, DiagnosticSink&) {
-                               read_campaign(root, out);
-                             });
+  return load_kind<Campaign>(
+      yaml, file_name, "campaign",
+      [](FieldReader& root, Campaign& out, DiagnosticSink&) { read_campaign(root, out); });
 }
 
 CampaignLoad load_campaign_file(const std::string& path) {
@@ -180,7 +177,7 @@ EngineConfigLoad load_engine_text(std::string_view yaml, std::string_view file_n
       yaml, file_name, "engine", [&](FieldReader& root, EngineConfig& out, DiagnosticSink& sink) {
         std::vector<Position> positions;
         read_engine(root, out, base_dir, positions);
-        if (sink.empty()) load_engine_campaigns(out, positions, sink, nested);
+        load_engine_campaigns(out, positions, sink, nested);
       });
   if (!nested.empty()) {
     load.value.reset();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <sstream>
 
 namespace dialer::config {
@@ -16,8 +17,8 @@ std::string format_number(double v) {
 
 void out_of_range(const Field& field, DiagnosticSink& sink, bool below, const std::string& limit,
                   std::string_view note, const std::string& got) {
-  std::string message = prefix(field.path) + (below ? "must be at least " : "must be at most ") +
-                        limit;
+  std::string message =
+      prefix(field.path) + (below ? "must be at least " : "must be at most ") + limit;
   if (!note.empty()) message += " (" + std::string(note) + ")";
   sink.error(field.at, message + ", got " + got);
 }
@@ -26,7 +27,8 @@ bool parse_number(std::string_view text, double& out) {
   if (text.starts_with('+')) text.remove_prefix(1);
   const auto* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, out);
-  return ec == std::errc{} && ptr == end && !text.empty();
+  // from_chars also reads "nan" and "inf", which no range check would catch.
+  return ec == std::errc{} && ptr == end && !text.empty() && std::isfinite(out);
 }
 
 }  // namespace
@@ -51,8 +53,10 @@ std::optional<std::string> Text::operator()(const Field& field, DiagnosticSink& 
 std::optional<bool> Flag::operator()(const Field& field, DiagnosticSink& sink) const {
   auto text = scalar_text(field, sink, "true or false");
   if (!text) return std::nullopt;
-  static constexpr std::array<std::string_view, 6> kTrue{"true", "True", "TRUE", "yes", "Yes", "YES"};
-  static constexpr std::array<std::string_view, 6> kFalse{"false", "False", "FALSE", "no", "No", "NO"};
+  static constexpr std::array<std::string_view, 6> kTrue{"true", "True", "TRUE",
+                                                         "yes",  "Yes",  "YES"};
+  static constexpr std::array<std::string_view, 6> kFalse{"false", "False", "FALSE",
+                                                          "no",    "No",    "NO"};
   if (std::find(kTrue.begin(), kTrue.end(), *text) != kTrue.end()) return true;
   if (std::find(kFalse.begin(), kFalse.end(), *text) != kFalse.end()) return false;
   sink.error(field.at, prefix(field.path) + "expected true or false, got '" + *text + "'");
@@ -105,8 +109,9 @@ std::optional<Duration> DurationIn::operator()(const Field& field, DiagnosticSin
   if (!text) return std::nullopt;
   auto value = parse_duration(*text);
   if (!value) {
-    sink.error(field.at, prefix(field.path) + "invalid duration '" + *text +
-                             "' (use a number and a unit: ms, s, m, h or d, e.g. 25s, 30m, 4h, 1d)");
+    sink.error(field.at,
+               prefix(field.path) + "invalid duration '" + *text +
+                   "' (use a number and a unit: ms, s, m, h or d, e.g. 25s, 30m, 4h, 1d)");
     return std::nullopt;
   }
   if (*value < min || *value > max) {
@@ -129,13 +134,12 @@ std::optional<int> ClockTime::operator()(const Field& field, DiagnosticSink& sin
   return minute;
 }
 
-std::optional<std::string> PhoneNumber::operator()(const Field& field,
-                                                   DiagnosticSink& sink) const {
+std::optional<std::string> PhoneNumber::operator()(const Field& field, DiagnosticSink& sink) const {
   auto text = scalar_text(field, sink, "an E.164 number");
   if (!text) return std::nullopt;
   if (auto problem = e164_problem(*text)) {
-    sink.error(field.at, prefix(field.path) + "'" + *text + "' is not an E.164 number: " +
-                             *problem);
+    sink.error(field.at,
+               prefix(field.path) + "'" + *text + "' is not an E.164 number: " + *problem);
     return std::nullopt;
   }
   if (is_premium_rate(*text)) {

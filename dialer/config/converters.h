@@ -69,8 +69,8 @@ struct OneOf {
     for (const auto& [name, value] : choices) {
       if (name == *text) return value;
     }
-    std::string message = prefix(field.path) + "'" + *text + "' is not one of " +
-                          join_names(names());
+    std::string message =
+        prefix(field.path) + "'" + *text + "' is not one of " + join_names(names());
     if (auto guess = closest_match(*text, names())) message += " (did you mean '" + *guess + "'?)";
     sink.error(field.at, message);
     return std::nullopt;

@@ -47,8 +47,8 @@ constexpr std::array<Entry, 14> kCatalog{{
 }};
 
 constexpr std::array<std::string_view, 9> kSystemCodes{
-    "NO_ANSWER", "BUSY",       "AMD_MACHINE", "VOICEMAIL_LEFT", "ABANDONED",
-    "INVALID_NUMBER", "CONGESTION", "REJECTED", "SYSTEM_FAILURE"};
+    "NO_ANSWER",      "BUSY",       "AMD_MACHINE", "VOICEMAIL_LEFT", "ABANDONED",
+    "INVALID_NUMBER", "CONGESTION", "REJECTED",    "SYSTEM_FAILURE"};
 
 std::optional<Duration> retry_delay(RetryFrom from, const RetryRules& retry) {
   switch (from) {

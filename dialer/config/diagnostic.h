@@ -1,7 +1,8 @@
-// Configuration diagnostics: one problem at one place of one file, printed `file:line:col: message`.
-// Value types. A DiagnosticSink collects the problems of one load on one thread; loaders never stop
-// at the first problem, so a sink usually ends up holding every mistake of a file at once.
-// Lines and columns are 1-based; line 0 means the problem concerns the whole file (unreadable).
+// Configuration diagnostics: one problem at one place of one file, printed `file:line:col:
+// message`. Value types. A DiagnosticSink collects the problems of one load on one thread; loaders
+// never stop at the first problem, so a sink usually ends up holding every mistake of a file at
+// once. Lines and columns are 1-based; line 0 means the problem concerns the whole file
+// (unreadable).
 #pragma once
 
 #include <map>

@@ -33,7 +33,8 @@ std::string label_from_code(const std::string& code) {
   std::replace(label.begin(), label.end(), '_', ' ');
   std::transform(label.begin(), label.end(), label.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  if (!label.empty())
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
   return label;
 }
 
@@ -48,8 +49,9 @@ void check_effects(const Field& item, const Disposition& d, DiagnosticSink& sink
   }
   if (d.effect.add_to_dnc && !d.effect.final) {
     sink.error(at("add_to_dnc"),
-               where + "add_to_dnc requires final: true (a number on the DNC list is never "
-                       "dialed again)");
+               where +
+                   "add_to_dnc requires final: true (a number on the DNC list is never "
+                   "dialed again)");
   }
 }
 

@@ -55,9 +55,9 @@ void read_engine(FieldReader& root, EngineConfig& out, const std::string& base_d
     for (const auto& item : list_items(*campaigns, sink)) {
       const auto path = Text{}(item, sink);
       if (!path) continue;
-      const std::filesystem::path resolved =
-          std::filesystem::path(*path).is_absolute() ? std::filesystem::path(*path)
-                                                     : std::filesystem::path(base_dir) / *path;
+      const std::filesystem::path resolved = std::filesystem::path(*path).is_absolute()
+                                                 ? std::filesystem::path(*path)
+                                                 : std::filesystem::path(base_dir) / *path;
       out.campaign_files.push_back(resolved.lexically_normal().string());
       campaign_positions.push_back(item.at);
     }

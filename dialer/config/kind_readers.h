@@ -22,8 +22,6 @@ void read_abandoned_message(const std::optional<Field>& field,
 // The file's dispositions (or the default catalog), with every missing system code added.
 std::vector<Disposition> read_dispositions(const std::optional<Field>& field,
                                            const RetryRules& retry, DiagnosticSink& sink);
-// Rules spanning several keys, legal floors among them (ABN-04, ABN-08).
-void check_campaign_rules(const Campaign& campaign, Position root, DiagnosticSink& sink);
 
 // `kind: engine`. Campaign paths are resolved against `base_dir`, and where each was written goes
 // to `campaign_positions`; the campaigns themselves are loaded by the caller.

@@ -42,8 +42,8 @@ bool timezone_exists(std::string_view name, std::string_view zoneinfo_dir) {
 }
 
 bool is_iso3166_alpha2(std::string_view code) {
-  if (code.size() != 2 || !std::all_of(code.begin(), code.end(),
-                                       [](char c) { return c >= 'A' && c <= 'Z'; })) {
+  if (code.size() != 2 ||
+      !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
     return false;
   }
   static const auto codes = read_iso3166_codes();

@@ -16,11 +16,8 @@ struct Unit {
   std::int64_t ms;
 };
 // Longest name first so that "ms" is not read as "m" followed by garbage.
-constexpr std::array<Unit, 5> kUnits{{{"ms", 1},
-                                      {"s", 1000},
-                                      {"m", 60 * 1000},
-                                      {"h", 60 * 60 * 1000},
-                                      {"d", 24 * 60 * 60 * 1000}}};
+constexpr std::array<Unit, 5> kUnits{
+    {{"ms", 1}, {"s", 1000}, {"m", 60 * 1000}, {"h", 60 * 60 * 1000}, {"d", 24 * 60 * 60 * 1000}}};
 
 // Far beyond any sensible setting; keeps sums of many terms away from overflow.
 constexpr std::int64_t kMaxDurationMs = 10LL * 366 * 24 * 60 * 60 * 1000;
@@ -110,7 +107,8 @@ std::string format_clock_time(int minute_of_day) {
 std::optional<std::string> e164_problem(std::string_view number) {
   if (number.empty() || number.front() != '+') return "must start with '+' and the country code";
   const auto digits = number.substr(1);
-  if (!std::all_of(digits.begin(), digits.end(), is_digit)) return "must contain only digits after '+'";
+  if (!std::all_of(digits.begin(), digits.end(), is_digit))
+    return "must contain only digits after '+'";
   if (digits.size() < 8 || digits.size() > 15) return "must have 8 to 15 digits after '+'";
   if (digits.front() == '0') return "country codes never start with 0";
   if (digits.front() == '1') {

@@ -69,7 +69,8 @@ std::optional<Field> FieldReader::take(std::string_view key) {
   known_.emplace_back(key);
   for (auto it = mapping_.node.begin(); it != mapping_.node.end(); ++it) {
     if (it->first.IsScalar() && it->first.Scalar() == key) {
-      Field field{it->second, child_path(mapping_.path, key), value_position(it->second, it->first)};
+      Field field{it->second, child_path(mapping_.path, key),
+                  value_position(it->second, it->first)};
       sink_->remember(field.path, field.at);
       return field;
     }
@@ -93,8 +94,8 @@ void FieldReader::finish() {
   for (auto it = mapping_.node.begin(); it != mapping_.node.end(); ++it) {
     const Position at = position_of(it->first.Mark());
     if (!it->first.IsScalar()) {
-      sink_->error(at, prefix(mapping_.path) + "keys must be plain names, got " +
-                           describe(it->first));
+      sink_->error(at,
+                   prefix(mapping_.path) + "keys must be plain names, got " + describe(it->first));
       continue;
     }
     const std::string& key = it->first.Scalar();

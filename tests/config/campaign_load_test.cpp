@@ -10,23 +10,22 @@ namespace dialer::config {
 namespace {
 
 using namespace std::chrono_literals;
+using ::testing::ElementsAre;
 using testing::lines;
 using testing::load_minimal_with;
 using testing::source_path;
 using testing::yaml;
-using ::testing::ElementsAre;
 
 TEST(CampaignLoadTest, ReportsExactlyTheThreeMistakesOfAFileWithPositions) {
   const std::string path = source_path("tests/config/data/three_mistakes.yaml");
   const auto load = load_campaign_file(path);
   ASSERT_FALSE(load.ok());
   EXPECT_FALSE(load.unreadable);
-  EXPECT_THAT(
-      lines(load.diagnostics),
-      ElementsAre(path + ":4:1: unknown key 'ring_timout' (did you mean 'ring_timeout'?)",
-                  path + ":6:17: retry.max_attempts: expected an integer, got 'many'",
-                  path + ":7:18: abandon_ceiling: must be at most 0.03 (ABN-08: legal "
-                         "abandonment ceiling), got 0.05"));
+  EXPECT_THAT(lines(load.diagnostics),
+              ElementsAre(path + ":4:1: unknown key 'ring_timout' (did you mean 'ring_timeout'?)",
+                          path + ":6:17: retry.max_attempts: expected an integer, got 'many'",
+                          path + ":7:18: abandon_ceiling: must be at most 0.03 (ABN-08: legal "
+                                 "abandonment ceiling), got 0.05"));
 }
 
 TEST(CampaignLoadTest, ReportsEveryMissingRequiredKeyAtTheTopLevelMapping) {
@@ -51,8 +50,9 @@ TEST(CampaignLoadTest, ReportsYamlSyntaxErrorsAtTheParserPosition) {
 }
 
 TEST(CampaignLoadTest, RejectsEmptyFilesNonMappingsAndSecondDocuments) {
-  EXPECT_THAT(lines(load_campaign_text("", "c.yaml").diagnostics),
-              ElementsAre("c.yaml:1:1: the file is empty: expected a mapping of configuration keys"));
+  EXPECT_THAT(
+      lines(load_campaign_text("", "c.yaml").diagnostics),
+      ElementsAre("c.yaml:1:1: the file is empty: expected a mapping of configuration keys"));
   EXPECT_THAT(lines(load_campaign_text("- a\n- b\n", "c.yaml").diagnostics),
               ElementsAre("c.yaml:1:1: the top level must be a mapping of keys, got a list"));
   const auto two = load_minimal_with("---\nid: 2\n");
@@ -93,11 +93,11 @@ retry:
   colour: blue
 name: again
 )");
-  EXPECT_THAT(lines(load.diagnostics),
-              ElementsAre("c.yaml:5:3: retry: unknown key 'max_atempts' (did you mean "
-                          "'max_attempts'?)",
-                          "c.yaml:6:3: retry: unknown key 'colour'",
-                          "c.yaml:7:1: duplicate key 'name'"));
+  EXPECT_THAT(
+      lines(load.diagnostics),
+      ElementsAre("c.yaml:5:3: retry: unknown key 'max_atempts' (did you mean "
+                  "'max_attempts'?)",
+                  "c.yaml:6:3: retry: unknown key 'colour'", "c.yaml:7:1: duplicate key 'name'"));
 }
 
 TEST(CampaignLoadTest, ListsAllowedValuesOfEnumerations) {
@@ -212,8 +212,9 @@ TEST(CampaignLoadTest, MinimalFileGetsSafeDefaults) {
 
 TEST(CampaignLoadTest, RejectsAFileOfAnotherKind) {
   const auto load = load_campaign_text("kind: engine\ndatabase: sqlite:x.db\n", "d.yaml");
-  EXPECT_THAT(lines(load.diagnostics),
-              ElementsAre("d.yaml:1:7: kind: expected a file of kind 'campaign', got kind 'engine'"));
+  EXPECT_THAT(
+      lines(load.diagnostics),
+      ElementsAre("d.yaml:1:7: kind: expected a file of kind 'campaign', got kind 'engine'"));
   const auto typo = load_campaign_text("kind: campain\nid: 1\n", "d.yaml");
   EXPECT_THAT(lines(typo.diagnostics),
               ElementsAre("d.yaml:1:7: kind: 'campain' is not one of campaign, engine (did you "
@@ -226,6 +227,13 @@ TEST(CampaignLoadTest, ReportsAnUnreadableFileWithTheOsError) {
   EXPECT_THAT(lines(load.diagnostics),
               ElementsAre("/nonexistent/campaign.yaml: cannot read file: No such file or "
                           "directory"));
+}
+
+TEST(CampaignLoadTest, ReportsADirectoryAsUnreadable) {
+  const std::string dir = source_path("examples");
+  const auto load = load_campaign_file(dir);
+  EXPECT_TRUE(load.unreadable);
+  EXPECT_THAT(lines(load.diagnostics), ElementsAre(dir + ": cannot read file: Is a directory"));
 }
 
 TEST(CampaignLoadTest, LoadsTheExampleCampaignIntoTheExpectedValues) {

@@ -14,9 +14,9 @@
 namespace dialer::config {
 namespace {
 
-using testing::source_path;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
+using testing::source_path;
 
 struct CliRun {
   int exit_code = -1;
@@ -31,9 +31,10 @@ std::vector<std::string> split_lines(std::istream& in) {
 }
 
 CliRun run_check(const std::string& args) {
-  const auto err_path = std::filesystem::path(::testing::TempDir()) /
-                        ("config_check_stderr_" +
-                         std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+  const auto err_path =
+      std::filesystem::path(::testing::TempDir()) /
+      ("config_check_stderr_" +
+       std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
   const std::string command =
       std::string(DIALERCTL_PATH) + " config check " + args + " 2>" + err_path.string();
   CliRun run;
@@ -41,7 +42,8 @@ CliRun run_check(const std::string& args) {
   if (pipe == nullptr) return run;
   std::string out;
   std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) out.append(buffer.data(), n);
+  for (std::size_t n; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;)
+    out.append(buffer.data(), n);
   const int status = pclose(pipe);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   std::istringstream out_stream(out);
@@ -78,9 +80,8 @@ TEST(ConfigCheckCliTest, UnreadableFileExitsTwoWithTheOsError) {
   const CliRun run = run_check("/nonexistent/campaign.yaml " + campaign);
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.out, ElementsAre(campaign + ": ok"));
-  EXPECT_THAT(run.err,
-              ElementsAre("/nonexistent/campaign.yaml: cannot read file: No such file or "
-                          "directory"));
+  EXPECT_THAT(run.err, ElementsAre("/nonexistent/campaign.yaml: cannot read file: No such file or "
+                                   "directory"));
 }
 
 }  // namespace

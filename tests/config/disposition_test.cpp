@@ -12,9 +12,9 @@ namespace dialer::config {
 namespace {
 
 using namespace std::chrono_literals;
+using ::testing::ElementsAre;
 using testing::lines;
 using testing::load_minimal_with;
-using ::testing::ElementsAre;
 
 std::vector<std::string> codes(const Campaign& c) {
   std::vector<std::string> out;
@@ -52,9 +52,8 @@ dispositions:
 )");
   ASSERT_TRUE(load.ok()) << lines(load.diagnostics).front();
   EXPECT_THAT(codes(*load.value),
-              ElementsAre("SALE", "BUSY", "NO_ANSWER", "AMD_MACHINE", "VOICEMAIL_LEFT",
-                          "ABANDONED", "INVALID_NUMBER", "CONGESTION", "REJECTED",
-                          "SYSTEM_FAILURE"));
+              ElementsAre("SALE", "BUSY", "NO_ANSWER", "AMD_MACHINE", "VOICEMAIL_LEFT", "ABANDONED",
+                          "INVALID_NUMBER", "CONGESTION", "REJECTED", "SYSTEM_FAILURE"));
   const Disposition& busy = find(*load.value, "BUSY");
   EXPECT_TRUE(busy.system);  // a system code stays a system code
   EXPECT_EQ(busy.label, "Line busy");

@@ -12,10 +12,10 @@
 namespace dialer::config {
 namespace {
 
+using ::testing::ElementsAre;
 using testing::lines;
 using testing::source_path;
 using testing::yaml;
-using ::testing::ElementsAre;
 
 // A fresh folder per test, so that ctest may run the cases in parallel.
 class EngineConfigTest : public ::testing::Test {
@@ -117,6 +117,17 @@ campaigns:
                           bad + ":1:5: id: must be at least 1, got 0"));
 }
 
+TEST_F(EngineConfigTest, ReportsItsOwnProblemsAndThoseOfItsCampaignsTogether) {
+  const auto bad = write("bad.yaml", "id: 2\nname: Bad\ndial_mode: preview\nring_timeout: 5s\n");
+  const auto path =
+      write("dialerd.yaml", "kind: engine\nlog_level: chatty\ncampaigns: [bad.yaml]\n");
+  EXPECT_THAT(lines(load_engine_file(path).diagnostics),
+              ElementsAre(path + ":2:12: log_level: 'chatty' is not one of trace, debug, info, "
+                                 "warn, error, critical, off",
+                          bad + ":4:15: ring_timeout: must be at least 15s (RNG-01: legal minimum "
+                                "ring time), got 5s"));
+}
+
 TEST_F(EngineConfigTest, CheckChoosesTheLoaderByKind) {
   const auto engine = check_config_text("kind: engine\nlog_level: loud\n", "dialerd.yaml");
   EXPECT_EQ(engine.kind, "engine");
@@ -127,8 +138,9 @@ TEST_F(EngineConfigTest, CheckChoosesTheLoaderByKind) {
   EXPECT_EQ(campaign.kind, "campaign");
   EXPECT_TRUE(campaign.ok());
   const auto other = load_engine_text("id: 1\nname: T\n", "c.yaml");
-  EXPECT_THAT(lines(other.diagnostics),
-              ElementsAre("c.yaml:1:1: kind: expected a file of kind 'engine', got kind 'campaign'"));
+  EXPECT_THAT(
+      lines(other.diagnostics),
+      ElementsAre("c.yaml:1:1: kind: expected a file of kind 'engine', got kind 'campaign'"));
   EXPECT_THAT(config_kinds(), ElementsAre("campaign", "engine"));
 }
 

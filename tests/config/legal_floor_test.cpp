@@ -11,11 +11,11 @@ namespace dialer::config {
 namespace {
 
 using namespace std::chrono_literals;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
 using testing::lines;
 using testing::load_minimal_with;
 using testing::yaml;
-using ::testing::ElementsAre;
-using ::testing::IsEmpty;
 
 TEST(LegalFloorTest, RingTimeoutBelowFifteenSecondsIsRejected) {  // RNG-01
   EXPECT_THAT(lines(load_minimal_with("ring_timeout: 14s\n").diagnostics),
@@ -42,11 +42,24 @@ TEST(LegalFloorTest, AbandonCeilingAboveThreePercentIsRejected) {  // ABN-08
 }
 
 TEST(LegalFloorTest, AbandonTargetAboveTheCeilingIsRejected) {  // ABN-08
-  EXPECT_THAT(lines(load_minimal_with("abandon_ceiling: 0.02\nabandon_target: 0.025\n").diagnostics),
-              ElementsAre("c.yaml:5:17: abandon_target: 0.025 must not be above abandon_ceiling "
-                          "0.02 (ABN-08)"));
+  EXPECT_THAT(
+      lines(load_minimal_with("abandon_ceiling: 0.02\nabandon_target: 0.025\n").diagnostics),
+      ElementsAre("c.yaml:5:17: abandon_target: 0.025 must not be above abandon_ceiling "
+                  "0.02 (ABN-08)"));
   EXPECT_THAT(lines(load_minimal_with("abandon_target: -0.01\n").diagnostics),
               ElementsAre("c.yaml:4:17: abandon_target: must be at least 0, got -0.01"));
+}
+
+TEST(LegalFloorTest, NonFiniteRatesAreNotNumbers) {
+  EXPECT_THAT(lines(load_minimal_with("abandon_ceiling: .nan\nabandon_target: inf\n").diagnostics),
+              ElementsAre("c.yaml:4:18: abandon_ceiling: expected a number, got '.nan'",
+                          "c.yaml:5:17: abandon_target: expected a number, got 'inf'"));
+}
+
+TEST(LegalFloorTest, AnInvalidTargetIsReportedOnce) {
+  EXPECT_THAT(lines(load_minimal_with("abandon_ceiling: 0.01\nabandon_target: 0.04\n").diagnostics),
+              ElementsAre("c.yaml:5:17: abandon_target: must be at most 0.03 (ABN-08: legal "
+                          "abandonment ceiling), got 0.04"));
 }
 
 TEST(LegalFloorTest, DefaultTargetStaysBelowALowerCeiling) {
@@ -58,17 +71,24 @@ TEST(LegalFloorTest, DefaultTargetStaysBelowALowerCeiling) {
 
 TEST(LegalFloorTest, OverDialingCampaignsNeedAnAbandonedCallMessage) {  // ABN-04
   for (const char* mode : {"predictive", "power"}) {
-    const auto load = load_campaign_text(
-        yaml("\nid: 1\nname: T\ndial_mode: ") + mode + "\n", "c.yaml");
+    const auto load =
+        load_campaign_text(yaml("\nid: 1\nname: T\ndial_mode: ") + mode + "\n", "c.yaml");
     EXPECT_THAT(lines(load.diagnostics),
                 ElementsAre("c.yaml:1:1: missing required key 'abandoned_message' (ABN-04: " +
                             std::string(mode) + " campaigns must play an abandoned-call message)"));
   }
   for (const char* mode : {"preview", "progressive"}) {
-    const auto load = load_campaign_text(
-        yaml("\nid: 1\nname: T\ndial_mode: ") + mode + "\n", "c.yaml");
+    const auto load =
+        load_campaign_text(yaml("\nid: 1\nname: T\ndial_mode: ") + mode + "\n", "c.yaml");
     EXPECT_THAT(lines(load.diagnostics), IsEmpty()) << mode;
   }
+}
+
+TEST(LegalFloorTest, AMistypedDialModeDoesNotAlsoDemandAMessage) {
+  const auto load = load_campaign_text("id: 1\nname: T\ndial_mode: preveiw\n", "c.yaml");
+  EXPECT_THAT(lines(load.diagnostics),
+              ElementsAre("c.yaml:3:12: dial_mode: 'preveiw' is not one of preview, progressive, "
+                          "power, predictive (did you mean 'preview'?)"));
 }
 
 TEST(LegalFloorTest, AbandonedMessageNamesEachMissingField) {  // ABN-04

@@ -23,8 +23,8 @@ TEST(DurationTest, ParsesEachUnitAndSums) {
 }
 
 TEST(DurationTest, RejectsMissingUnitsSpacesFractionsAndSigns) {
-  for (const char* bad : {"", "25", "s", "25 s", "1.5h", "-5s", "+5s", "5x", "5sec", "10y",
-                          "1h30", "9999999999s", "99999999d99999999d99999999d99999999d"}) {
+  for (const char* bad : {"", "25", "s", "25 s", "1.5h", "-5s", "+5s", "5x", "5sec", "10y", "1h30",
+                          "9999999999s", "99999999d99999999d99999999d99999999d"}) {
     EXPECT_FALSE(parse_duration(bad).has_value()) << bad;
   }
 }

@@ -28,19 +28,20 @@ int check_files(const std::vector<std::string>& files) {
   return exit_code;
 }
 
-const CommandRegistration kConfig{"config", [](CLI::App& root) -> CommandRunner {
-  auto* group = root.add_subcommand("config", "work with configuration files");
-  group->require_subcommand(1);
-  auto* check = group->add_subcommand(
-      "check", "validate campaign and engine files; exit 0 when all are valid, 1 otherwise");
-  auto files = std::make_shared<std::vector<std::string>>();
-  check->add_option("files", *files, "configuration files (kind chosen by their `kind:` key)")
-      ->required();
-  return [check, files] {
-    if (!check->parsed()) return kExitOk;
-    return check_files(*files);
-  };
-}};
+const CommandRegistration kConfig{
+    "config", [](CLI::App& root) -> CommandRunner {
+      auto* group = root.add_subcommand("config", "work with configuration files");
+      group->require_subcommand(1);
+      auto* check = group->add_subcommand(
+          "check", "validate campaign and engine files; exit 0 when all are valid, 1 otherwise");
+      auto files = std::make_shared<std::vector<std::string>>();
+      check->add_option("files", *files, "configuration files (kind chosen by their `kind:` key)")
+          ->required();
+      return [check, files] {
+        if (!check->parsed()) return kExitOk;
+        return check_files(*files);
+      };
+    }};
 
 }  // namespace
 }  // namespace dialer::ctl
