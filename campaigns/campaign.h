@@ -19,17 +19,21 @@ enum class DialMode { preview, progressive, power, predictive };
 std::string_view to_string(DialMode m);
 std::optional<DialMode> dial_mode_from_string(std::string_view s);
 
-// Minutes after local midnight, [0, 1440].
+// Minutes after local midnight, [0, 1440]. A closed day is the empty window {0, 0}, so code that
+// only intersects windows treats it correctly without knowing about closed days.
 struct DailyWindow {
   int start_minute = 8 * 60;
   int end_minute = 21 * 60;
+
+  [[nodiscard]] bool closed() const { return start_minute >= end_minute; }
+  static DailyWindow closed_day() { return DailyWindow{0, 0}; }
 };
 
 // Calling-window overrides. They can only narrow the legal windows (compliance intersects them).
 struct CallingWindow {
   DailyWindow weekdays;                 // Monday to Friday
-  std::optional<DailyWindow> saturday;  // unset: same as weekdays
-  std::optional<DailyWindow> sunday;    // unset: same as weekdays
+  std::optional<DailyWindow> saturday;  // unset: same as weekdays; closed_day(): no calls
+  std::optional<DailyWindow> sunday;    // unset: same as weekdays; closed_day(): no calls
   std::string fallback_timezone;        // used only when a lead's zone cannot be resolved
 };
 

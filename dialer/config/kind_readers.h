@@ -1,0 +1,31 @@
+// Schema readers of each configuration kind and their sections; internal to dialer/config.
+// A reader fills a value from defaults plus what the file says and reports every problem to the
+// sink; the loader keeps the value only when the sink stays empty. One load, one thread.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "campaigns/campaign.h"
+#include "dialer/config/engine_config.h"
+#include "dialer/config/yaml_reader.h"
+
+namespace dialer::config {
+
+// `kind: campaign`. `root` has its `kind` key taken already.
+void read_campaign(FieldReader& root, Campaign& out);
+void read_calling_window(const std::optional<Field>& field, CallingWindow& out,
+                         DiagnosticSink& sink);
+void read_retry(const std::optional<Field>& field, RetryRules& out, DiagnosticSink& sink);
+void read_abandoned_message(const std::optional<Field>& field,
+                            std::optional<AbandonedCallMessage>& out, DiagnosticSink& sink);
+// The file's dispositions (or the default catalog), with every missing system code added.
+std::vector<Disposition> read_dispositions(const std::optional<Field>& field,
+                                           const RetryRules& retry, DiagnosticSink& sink);
+
+// `kind: engine`. Campaign paths are resolved against `base_dir`, and where each was written goes
+// to `campaign_positions`; the campaigns themselves are loaded by the caller.
+void read_engine(FieldReader& root, EngineConfig& out, const std::string& base_dir,
+                 std::vector<Position>& campaign_positions);
+
+}  // namespace dialer::config

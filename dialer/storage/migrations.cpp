@@ -1,0 +1,115 @@
+#include "dialer/storage/migrations.h"
+
+#include <algorithm>
+
+namespace dialer {
+namespace {
+
+// Append new entries at the end; never edit one that has shipped (databases already carry it).
+// MariaDB tables use utf8mb4_bin so comparisons are byte-exact, as in SQLite.
+const std::vector<Migration>& all_migrations() {
+  static const std::vector<Migration> list = {
+      {1,
+       "tenants, campaigns, lead lists and leads",
+       {
+           {"CREATE TABLE tenants ("
+            " slug TEXT PRIMARY KEY,"
+            " created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
+            "CREATE TABLE tenants ("
+            " slug VARCHAR(64) NOT NULL PRIMARY KEY,"
+            " created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+           {"CREATE TABLE campaigns ("
+            " id INTEGER PRIMARY KEY,"
+            " tenant TEXT NOT NULL REFERENCES tenants(slug),"
+            " name TEXT NOT NULL,"
+            " dial_mode TEXT NOT NULL,"
+            " definition TEXT NOT NULL,"
+            " updated_at INTEGER NOT NULL)",
+            "CREATE TABLE campaigns ("
+            " id BIGINT NOT NULL PRIMARY KEY,"
+            " tenant VARCHAR(64) NOT NULL,"
+            " name VARCHAR(255) NOT NULL,"
+            " dial_mode VARCHAR(16) NOT NULL,"
+            " definition MEDIUMTEXT NOT NULL,"
+            " updated_at BIGINT NOT NULL,"
+            " CONSTRAINT campaigns_tenant FOREIGN KEY (tenant) REFERENCES tenants(slug)"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+           {"CREATE TABLE lead_lists ("
+            " id INTEGER PRIMARY KEY,"
+            " tenant TEXT NOT NULL REFERENCES tenants(slug),"
+            " campaign_id INTEGER NOT NULL,"
+            " name TEXT NOT NULL,"
+            " UNIQUE (campaign_id, name))",
+            "CREATE TABLE lead_lists ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " tenant VARCHAR(64) NOT NULL,"
+            " campaign_id BIGINT NOT NULL,"
+            " name VARCHAR(255) NOT NULL,"
+            " UNIQUE KEY lead_lists_campaign_name (campaign_id, name),"
+            " CONSTRAINT lead_lists_tenant FOREIGN KEY (tenant) REFERENCES tenants(slug)"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+           // Leads carry their tenant; the list reference makes a batch with an unknown list
+           // fail as a whole. Free text is TEXT on MariaDB so long CSV values are never cut.
+           {"CREATE TABLE leads ("
+            " id INTEGER PRIMARY KEY,"
+            " tenant TEXT NOT NULL,"
+            " campaign_id INTEGER NOT NULL,"
+            " list_id INTEGER NOT NULL REFERENCES lead_lists(id),"
+            " phone TEXT NOT NULL,"
+            " alt_phones TEXT NOT NULL,"
+            " first_name TEXT NOT NULL,"
+            " last_name TEXT NOT NULL,"
+            " address TEXT NOT NULL,"
+            " city TEXT NOT NULL,"
+            " state TEXT NOT NULL,"
+            " postal_code TEXT NOT NULL,"
+            " timezone TEXT NOT NULL,"
+            " email TEXT NOT NULL,"
+            " custom_fields TEXT NOT NULL,"
+            " status TEXT NOT NULL,"
+            " attempts INTEGER NOT NULL CHECK (attempts >= 0),"
+            " next_attempt_at INTEGER,"
+            " source_line INTEGER NOT NULL)",
+            "CREATE TABLE leads ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " tenant VARCHAR(64) NOT NULL,"
+            " campaign_id BIGINT NOT NULL,"
+            " list_id BIGINT NOT NULL,"
+            " phone VARCHAR(32) NOT NULL,"
+            " alt_phones TEXT NOT NULL,"
+            " first_name TEXT NOT NULL,"
+            " last_name TEXT NOT NULL,"
+            " address TEXT NOT NULL,"
+            " city TEXT NOT NULL,"
+            " state TEXT NOT NULL,"
+            " postal_code TEXT NOT NULL,"
+            " timezone TEXT NOT NULL,"
+            " email TEXT NOT NULL,"
+            " custom_fields TEXT NOT NULL,"
+            " status VARCHAR(16) NOT NULL,"
+            " attempts INT NOT NULL,"
+            " next_attempt_at BIGINT NULL,"
+            " source_line BIGINT NOT NULL,"
+            " CONSTRAINT leads_attempts CHECK (attempts >= 0),"
+            " CONSTRAINT leads_list FOREIGN KEY (list_id) REFERENCES lead_lists(id)"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+           // page() and count() walk leads by campaign and id; duplicate checks go by phone.
+           {"CREATE INDEX leads_campaign_id ON leads (campaign_id, id)", ""},
+           {"CREATE INDEX leads_campaign_phone ON leads (campaign_id, phone)", ""},
+       }},
+  };
+  return list;
+}
+
+}  // namespace
+
+std::span<const Migration> schema_migrations() { return all_migrations(); }
+
+int latest_version(std::span<const Migration> migrations) {
+  int latest = 0;
+  for (const auto& m : migrations) latest = std::max(latest, m.version);
+  return latest;
+}
+
+}  // namespace dialer

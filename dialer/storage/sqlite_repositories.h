@@ -1,0 +1,57 @@
+// Internal to dialer/storage: the repositories on one SQLite connection. Same thread as the
+// connection; statements are prepared on first use and reused for the connection's lifetime.
+#pragma once
+
+#include <string>
+
+#include "campaigns/repositories.h"
+#include "dialer/storage/lead_codec.h"
+#include "dialer/storage/sqlite_connection.h"
+
+namespace dialer::storage_detail {
+
+// Prepares `slot` on first use; returns it ready for binding.
+Result<SqliteStatement*> cached(SqliteConnection& db, SqliteStatement& slot, std::string_view sql,
+                                const std::string& context);
+
+// INSERT OR IGNORE of a tenant slug, so that every tenant named by a row exists.
+Status ensure_tenant(SqliteConnection& db, SqliteStatement& slot, const std::string& tenant,
+                     const std::string& context);
+
+class SqliteCampaignRepository final : public CampaignRepository {
+ public:
+  explicit SqliteCampaignRepository(SqliteConnection& db) : db_(db) {}
+  Status upsert(const CampaignRecord& campaign) override;
+  Result<std::optional<CampaignRecord>> find(CampaignId id) override;
+  Result<std::vector<CampaignSummary>> list() override;
+
+ private:
+  SqliteConnection& db_;
+  SqliteStatement tenant_, upsert_, find_, list_;
+};
+
+class SqliteLeadRepository final : public LeadRepository {
+ public:
+  explicit SqliteLeadRepository(SqliteConnection& db) : db_(db) {}
+  Result<LeadListRecord> ensure_list(const std::string& tenant, CampaignId campaign,
+                                     const std::string& name) override;
+  Status for_each_phone(CampaignId campaign,
+                        const std::function<void(std::string_view)>& visit) override;
+  Status insert_batch(std::span<const Lead> leads) override;
+  Result<std::int64_t> count(CampaignId campaign) override;
+  Result<std::vector<Lead>> page(CampaignId campaign, LeadId after, std::size_t limit) override;
+  Result<std::optional<Lead>> find(LeadId id) override;
+  Status update_status(LeadId id, LeadState status, std::int32_t attempts,
+                       std::optional<TimePoint> next_attempt_at) override;
+
+ private:
+  Result<std::optional<LeadListRecord>> find_list(CampaignId campaign, const std::string& name);
+  Status insert_rows(std::span<const Lead> leads);
+
+  SqliteConnection& db_;
+  SqliteStatement tenant_, find_list_, insert_list_, phones_, insert_, count_, page_, find_,
+      update_;
+  LeadJson json_;
+};
+
+}  // namespace dialer::storage_detail

@@ -1,0 +1,148 @@
+#include "dialer/config/engine_config.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "dialer/config/config_load.h"
+#include "tests/config/test_support.h"
+
+namespace dialer::config {
+namespace {
+
+using ::testing::ElementsAre;
+using testing::lines;
+using testing::source_path;
+using testing::yaml;
+
+// A fresh folder per test, so that ctest may run the cases in parallel.
+class EngineConfigTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("engine_config_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string write(const std::string& name, const std::string& text) {
+    const auto path = dir_ / name;
+    std::ofstream(path) << text;
+    return path.string();
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(EngineConfigTest, LoadsTheExampleEngineFileWithItsCampaigns) {
+  const auto load = load_engine_file(source_path("examples/dialerd.yaml"));
+  ASSERT_TRUE(load.ok()) << lines(load.diagnostics).front();
+  const EngineConfig& e = *load.value;
+  EXPECT_EQ(e.database, "sqlite:var/dialer.db");
+  EXPECT_EQ(e.database_kind, DatabaseKind::sqlite);
+  EXPECT_EQ(e.log_level, LogLevel::info);
+  EXPECT_THAT(e.campaign_files, ElementsAre(source_path("examples/campaign.yaml")));
+  ASSERT_EQ(e.campaigns.size(), 1U);
+  EXPECT_EQ(e.campaigns[0]->name, "Demo predictive campaign");
+}
+
+TEST_F(EngineConfigTest, DefaultsWithoutCampaigns) {
+  const auto load = load_engine_text("kind: engine\n", "dialerd.yaml");
+  ASSERT_TRUE(load.ok());
+  EXPECT_EQ(load.value->database, "sqlite:var/dialer.db");
+  EXPECT_EQ(load.value->log_level, LogLevel::info);
+  EXPECT_TRUE(load.value->campaigns.empty());
+}
+
+TEST_F(EngineConfigTest, AcceptsMysqlUrlsAndRejectsOtherSchemes) {
+  const auto mysql = load_engine_text(
+      "kind: engine\ndatabase: mysql://dialer:secret@127.0.0.1:3306/dialer\nlog_level: debug\n",
+      "dialerd.yaml");
+  ASSERT_TRUE(mysql.ok());
+  EXPECT_EQ(mysql.value->database_kind, DatabaseKind::mysql);
+  EXPECT_EQ(mysql.value->log_level, LogLevel::debug);
+
+  const auto bad = load_engine_text(yaml(R"(
+kind: engine
+database: postgres://localhost/dialer
+log_level: verbose
+campaign: [a.yaml]
+)"),
+                                    "dialerd.yaml");
+  EXPECT_THAT(lines(bad.diagnostics),
+              ElementsAre("dialerd.yaml:2:11: database: unsupported database URL "
+                          "'postgres://localhost/dialer' (expected sqlite:PATH or "
+                          "mysql://user:pass@host:port/db)",
+                          "dialerd.yaml:3:12: log_level: 'verbose' is not one of trace, debug, "
+                          "info, warn, error, critical, off",
+                          "dialerd.yaml:4:1: unknown key 'campaign' (did you mean 'campaigns'?)"));
+}
+
+TEST_F(EngineConfigTest, ResolvesCampaignFilesAgainstTheEngineFile) {
+  write("c1.yaml", "id: 1\nname: One\ndial_mode: preview\n");
+  std::filesystem::create_directories(dir_ / "more");
+  write("more/c2.yaml", "id: 2\nname: Two\ndial_mode: progressive\n");
+  const auto path = write("dialerd.yaml", "kind: engine\ncampaigns: [c1.yaml, more/c2.yaml]\n");
+  const auto load = load_engine_file(path);
+  ASSERT_TRUE(load.ok()) << lines(load.diagnostics).front();
+  EXPECT_THAT(load.value->campaign_files,
+              ElementsAre((dir_ / "c1.yaml").string(), (dir_ / "more/c2.yaml").string()));
+  ASSERT_EQ(load.value->campaigns.size(), 2U);
+  EXPECT_EQ(load.value->campaigns[1]->id, CampaignId{2});
+}
+
+TEST_F(EngineConfigTest, ReportsMissingBadAndDuplicateCampaignFiles) {
+  write("c1.yaml", "id: 1\nname: One\ndial_mode: preview\n");
+  write("same_id.yaml", "id: 1\nname: Again\ndial_mode: preview\n");
+  const auto bad = write("bad.yaml", "id: 0\nname: Bad\ndial_mode: preview\n");
+  const auto path = write("dialerd.yaml", yaml(R"(
+kind: engine
+campaigns:
+  - c1.yaml
+  - missing.yaml
+  - same_id.yaml
+  - bad.yaml
+)"));
+  const auto load = load_engine_file(path);
+  EXPECT_FALSE(load.unreadable);
+  EXPECT_THAT(lines(load.diagnostics),
+              ElementsAre(path + ":4:5: campaigns[1]: cannot read campaign file '" +
+                              (dir_ / "missing.yaml").string() + "': No such file or directory",
+                          path + ":5:5: campaigns[2]: campaign id 1 is already used by '" +
+                              (dir_ / "c1.yaml").string() + "'",
+                          bad + ":1:5: id: must be at least 1, got 0"));
+}
+
+TEST_F(EngineConfigTest, ReportsItsOwnProblemsAndThoseOfItsCampaignsTogether) {
+  const auto bad = write("bad.yaml", "id: 2\nname: Bad\ndial_mode: preview\nring_timeout: 5s\n");
+  const auto path =
+      write("dialerd.yaml", "kind: engine\nlog_level: chatty\ncampaigns: [bad.yaml]\n");
+  EXPECT_THAT(lines(load_engine_file(path).diagnostics),
+              ElementsAre(path + ":2:12: log_level: 'chatty' is not one of trace, debug, info, "
+                                 "warn, error, critical, off",
+                          bad + ":4:15: ring_timeout: must be at least 15s (RNG-01: legal minimum "
+                                "ring time), got 5s"));
+}
+
+TEST_F(EngineConfigTest, CheckChoosesTheLoaderByKind) {
+  const auto engine = check_config_text("kind: engine\nlog_level: loud\n", "dialerd.yaml");
+  EXPECT_EQ(engine.kind, "engine");
+  EXPECT_THAT(lines(engine.diagnostics),
+              ElementsAre("dialerd.yaml:2:12: log_level: 'loud' is not one of trace, debug, info, "
+                          "warn, error, critical, off"));
+  const auto campaign = check_config_text("id: 1\nname: T\ndial_mode: preview\n", "c.yaml");
+  EXPECT_EQ(campaign.kind, "campaign");
+  EXPECT_TRUE(campaign.ok());
+  const auto other = load_engine_text("id: 1\nname: T\n", "c.yaml");
+  EXPECT_THAT(
+      lines(other.diagnostics),
+      ElementsAre("c.yaml:1:1: kind: expected a file of kind 'engine', got kind 'campaign'"));
+  EXPECT_THAT(config_kinds(), ElementsAre("campaign", "engine"));
+}
+
+}  // namespace
+}  // namespace dialer::config
