@@ -46,7 +46,8 @@ Result<std::unique_ptr<MysqlSession>> MysqlSession::connect(const DatabaseUrl& u
     options["OPT_RECONNECT"] = false;  // a silent reconnect would lose the open transaction
     options["OPT_CONNECT_TIMEOUT"] = 3;
     options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
-    std::unique_ptr<sql::Connection> conn(sql::mysql::get_mysql_driver_instance()->connect(options));
+    std::unique_ptr<sql::Connection> conn(
+        sql::mysql::get_mysql_driver_instance()->connect(options));
     return std::make_unique<MysqlSession>(std::move(conn), url.password);
   } catch (const sql::SQLException& e) {
     std::string message = e.what();

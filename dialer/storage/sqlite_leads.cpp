@@ -75,10 +75,9 @@ Status SqliteLeadRepository::insert_rows(std::span<const Lead> leads) {
       last_tenant = &lead.tenant;
     }
   }
-  auto stmt = cached(db_, insert_,
-                     "INSERT INTO leads (" + std::string(kLeadColumns) + ") VALUES " +
-                         lead_placeholders(),
-                     ctx);
+  auto stmt = cached(
+      db_, insert_,
+      "INSERT INTO leads (" + std::string(kLeadColumns) + ") VALUES " + lead_placeholders(), ctx);
   if (!stmt) return stmt.error();
   SqliteStatement& q = **stmt;
   for (const Lead& lead : leads) {
@@ -113,8 +112,8 @@ Result<std::int64_t> SqliteLeadRepository::count(CampaignId campaign) {
 Result<std::vector<Lead>> SqliteLeadRepository::page(CampaignId campaign, LeadId after,
                                                      std::size_t limit) {
   const std::string ctx = "leads: page of campaign " + std::to_string(campaign.value());
-  auto stmt = cached(db_, page_,
-                     kSelectLead + "WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?", ctx);
+  auto stmt =
+      cached(db_, page_, kSelectLead + "WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?", ctx);
   if (!stmt) return stmt.error();
   SqliteStatement& q = **stmt;
   q.int64(campaign.value());
@@ -160,9 +159,9 @@ Result<std::optional<Lead>> SqliteLeadRepository::find(LeadId id) {
 Status SqliteLeadRepository::update_status(LeadId id, LeadState status, std::int32_t attempts,
                                            std::optional<TimePoint> next_attempt_at) {
   const std::string ctx = "leads: update status of " + std::to_string(id.value());
-  auto stmt = cached(db_, update_,
-                     "UPDATE leads SET status = ?, attempts = ?, next_attempt_at = ? WHERE id = ?",
-                     ctx);
+  auto stmt =
+      cached(db_, update_,
+             "UPDATE leads SET status = ?, attempts = ?, next_attempt_at = ? WHERE id = ?", ctx);
   if (!stmt) return stmt.error();
   SqliteStatement& q = **stmt;
   q.text(to_string(status));

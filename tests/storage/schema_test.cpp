@@ -81,8 +81,8 @@ TEST_F(SchemaTest, UnreachableDatabaseIsStorageUnavailableWithoutPassword) {
   if (is_mysql()) {
     auto parsed = parse_database_url(url_);
     ASSERT_TRUE(parsed.ok());
-    bad = "mysql://" + parsed->user + ":Wr0ngS3cret-zz@127.0.0.1:" +
-          std::to_string(parsed->port) + "/" + parsed->database;
+    bad = "mysql://" + parsed->user + ":Wr0ngS3cret-zz@127.0.0.1:" + std::to_string(parsed->port) +
+          "/" + parsed->database;
   } else {
     bad = "sqlite:/nonexistent-dir-for-dialer-tests/sub/x.db";
   }
