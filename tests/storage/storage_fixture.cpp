@@ -41,7 +41,12 @@ void StorageTest::SetUp() {
       << "); see the output of the storage_mariadb_start test";
   url_ = read_first_line(file);
   ASSERT_FALSE(url_.empty()) << file << " is empty";
-  const std::string reset = "'" + (file.parent_path() / "reset").string() + "'";
+  drop_database_behind_its_back();
+}
+
+void StorageTest::drop_database_behind_its_back() {
+  ASSERT_TRUE(is_mysql());
+  const std::string reset = "'" + (std::filesystem::path(mysql_dir_) / "reset").string() + "'";
   ASSERT_EQ(std::system(reset.c_str()), 0) << "could not recreate the test database";
 }
 
