@@ -46,8 +46,10 @@ Result<std::unique_ptr<MysqlSession>> MysqlSession::connect(const DatabaseUrl& u
     options["OPT_RECONNECT"] = false;  // a silent reconnect would lose the open transaction
     options["OPT_CONNECT_TIMEOUT"] = 3;
     options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
-    std::unique_ptr<sql::Connection> conn(
-        sql::mysql::get_mysql_driver_instance()->connect(options));
+    // A function-local static: the first call is serialized even when storage threads open
+    // their databases at the same time (the driver's own initialization is not thread-safe).
+    static sql::mysql::MySQL_Driver* const driver = sql::mysql::get_mysql_driver_instance();
+    std::unique_ptr<sql::Connection> conn(driver->connect(options));
     return std::make_unique<MysqlSession>(std::move(conn), url.password);
   } catch (const sql::SQLException& e) {
     std::string message = e.what();

@@ -36,16 +36,22 @@ Result<LeadListRecord> SqliteLeadRepository::ensure_list(const std::string& tena
   SqliteTransaction tx(db_);
   if (auto s = tx.begin(ctx); !s) return s.error();
   if (auto s = ensure_tenant(db_, tenant_, tenant, ctx); !s) return s.error();
+  // Another process may have created it since the lookup: the duplicate is ignored and the
+  // list read back, as on MariaDB.
   auto stmt = cached(db_, insert_list_,
-                     "INSERT INTO lead_lists (tenant, campaign_id, name) VALUES (?, ?, ?)", ctx);
+                     "INSERT INTO lead_lists (tenant, campaign_id, name) VALUES (?, ?, ?) "
+                     "ON CONFLICT (campaign_id, name) DO NOTHING",
+                     ctx);
   if (!stmt) return stmt.error();
   (*stmt)->text(tenant);
   (*stmt)->int64(campaign.value());
   (*stmt)->text(name);
   if (auto s = (*stmt)->run(ctx + ": insert failed"); !s) return s.error();
-  const ListId id{db_.last_insert_id()};
   if (auto s = tx.commit(ctx); !s) return s.error();
-  return LeadListRecord{id, tenant, campaign, name};
+  auto created = find_list(campaign, name);
+  if (!created) return created.error();
+  if (!*created) return Error{ErrorCode::internal, ctx + ": list vanished after insert"};
+  return **created;
 }
 
 Status SqliteLeadRepository::for_each_phone(CampaignId campaign,
