@@ -76,6 +76,11 @@ Result<ImportSummary> Importer::run() {
     ++summary_.rows;
     process(record);
     if (pending_ == batch_.size() && !flush()) break;
+    // Every batch_size rows read, even when they were all rejected and nothing was written.
+    const auto every = static_cast<std::int64_t>(batch_.size());
+    if (progress_ != nullptr && summary_.rows % every == 0) {
+      progress_->on_progress(reader_.bytes_read(), summary_.rows);
+    }
   }
   if (!summary_.aborted && pending_ > 0) flush();
   if (!summary_.aborted && reader_.stream_failed()) {
@@ -219,7 +224,6 @@ bool Importer::flush() {
   }
   summary_.loaded += static_cast<std::int64_t>(pending_);
   pending_ = 0;
-  if (progress_ != nullptr) progress_->on_progress(reader_.bytes_read(), summary_.rows);
   return true;
 }
 

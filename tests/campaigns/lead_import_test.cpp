@@ -170,17 +170,18 @@ TEST(LeadImportTest, JsonReportNamesTheAbortAndEscapesText) {
             "\"warnings\":[],\"unsaved\":1,\"aborted\":\"db \\\"main\\\" down\\n\"}");
 }
 
-TEST(LeadImportTest, ReportsProgressPerBatchAndAtTheEnd) {
+TEST(LeadImportTest, ReportsProgressEveryBatchOfRowsAndAtTheEnd) {
   fakes::InMemoryLeadRepository repo;
   RecordingProgress progress;
-  const std::string csv = "phone\n2122345671\n2122345672\n2122345673\n";
+  const std::string csv = "phone\nbad\n2122345672\nbad\n2122345673\n2122345674\n";
   std::istringstream in(csv);
   auto result = import_leads(in, options_for(1, 2), repo, &progress);
   ASSERT_TRUE(result.ok());
-  ASSERT_EQ(progress.calls.size(), 3u);  // two batches, then the end
+  ASSERT_EQ(progress.calls.size(), 3u);  // after rows 2 and 4, then the end
   EXPECT_EQ(progress.calls[0].second, 2);
+  EXPECT_EQ(progress.calls[1].second, 4);
   EXPECT_EQ(progress.calls.back(),
-            (std::pair<std::int64_t, std::int64_t>{static_cast<std::int64_t>(csv.size()), 3}));
+            (std::pair<std::int64_t, std::int64_t>{static_cast<std::int64_t>(csv.size()), 5}));
 }
 
 // A formula in a text field is data: stored exactly as given, and defused by every export.
