@@ -107,7 +107,13 @@ void CsvReader::append(const char* data, std::size_t n) {
   record_.append(data, n);
 }
 
-void CsvReader::end_field() { field_ends_.push_back(record_.size()); }
+void CsvReader::end_field() {
+  if (field_ends_.size() >= options_.max_fields) {
+    too_long_ = true;
+    return;
+  }
+  field_ends_.push_back(record_.size());
+}
 
 void CsvReader::end_record_at_newline() {
   const char c = chunk_[pos_];
