@@ -47,7 +47,9 @@ class Importer {
   LeadColumnLayout layout_;
   ListId list_;
   PhoneSet seen_;
-  std::vector<Lead> batch_;  // slots reused across batches to keep string capacity
+  // Slots reused across batches to keep string capacity. Every row of one file has the same
+  // columns, so a field a slot never receives stays empty.
+  std::vector<Lead> batch_;
   std::size_t pending_ = 0;
   ImportSummary summary_;
 };
