@@ -216,6 +216,7 @@ bool CsvReader::next(CsvRecord& record) {
   for (;;) {
     if (pos_ == end_ && !refill()) {
       if (record_empty_ && state_ == State::field_start && field_ends_.empty()) return false;
+      if (stream_failed_) return false;  // a record cut by a read error is not a record
       const bool unterminated = state_ == State::quoted;
       end_field();  // the last line had no newline
       finish_record(record);

@@ -37,7 +37,8 @@ class CsvReader {
   bool next(CsvRecord& record);
 
   [[nodiscard]] std::int64_t bytes_read() const { return bytes_read_; }
-  // True when the stream reported a read error (not just end of file).
+  // True when the stream reported a read error (not just end of file). next() then returns
+  // false, without the record the error cut short.
   [[nodiscard]] bool stream_failed() const { return stream_failed_; }
 
  private:
