@@ -107,7 +107,13 @@ void CsvReader::append(const char* data, std::size_t n) {
   record_.append(data, n);
 }
 
-void CsvReader::end_field() { field_ends_.push_back(record_.size()); }
+void CsvReader::end_field() {
+  if (field_ends_.size() >= options_.max_fields) {
+    too_long_ = true;
+    return;
+  }
+  field_ends_.push_back(record_.size());
+}
 
 void CsvReader::end_record_at_newline() {
   const char c = chunk_[pos_];
@@ -210,6 +216,7 @@ bool CsvReader::next(CsvRecord& record) {
   for (;;) {
     if (pos_ == end_ && !refill()) {
       if (record_empty_ && state_ == State::field_start && field_ends_.empty()) return false;
+      if (stream_failed_) return false;  // a record cut by a read error is not a record
       const bool unterminated = state_ == State::quoted;
       end_field();  // the last line had no newline
       finish_record(record);

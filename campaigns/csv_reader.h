@@ -20,12 +20,13 @@ struct CsvRecord {
   bool valid_utf8 = true;
   bool field_count_matches = true;  // same number of fields as the first record (the header)
   bool unterminated_quote = false;  // input ended inside a quoted field
-  bool too_long = false;            // exceeded max_record_bytes; the fields are truncated
+  bool too_long = false;  // exceeded max_record_bytes or max_fields; the fields are truncated
 };
 
 struct CsvReaderOptions {
   std::size_t chunk_bytes = 64 * 1024;         // read size; the input buffer never grows
   std::size_t max_record_bytes = 1024 * 1024;  // bounds memory for a runaway quoted field
+  std::size_t max_fields = 10'000;             // and for a line of nothing but commas
 };
 
 class CsvReader {
@@ -36,7 +37,8 @@ class CsvReader {
   bool next(CsvRecord& record);
 
   [[nodiscard]] std::int64_t bytes_read() const { return bytes_read_; }
-  // True when the stream reported a read error (not just end of file).
+  // True when the stream reported a read error (not just end of file). next() then returns
+  // false, without the record the error cut short.
   [[nodiscard]] bool stream_failed() const { return stream_failed_; }
 
  private:

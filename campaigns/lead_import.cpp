@@ -47,7 +47,9 @@ class Importer {
   LeadColumnLayout layout_;
   ListId list_;
   PhoneSet seen_;
-  std::vector<Lead> batch_;  // slots reused across batches to keep string capacity
+  // Slots reused across batches to keep string capacity. Every row of one file has the same
+  // columns, so a field a slot never receives stays empty.
+  std::vector<Lead> batch_;
   std::size_t pending_ = 0;
   ImportSummary summary_;
 };
@@ -76,6 +78,11 @@ Result<ImportSummary> Importer::run() {
     ++summary_.rows;
     process(record);
     if (pending_ == batch_.size() && !flush()) break;
+    // Every batch_size rows read, even when they were all rejected and nothing was written.
+    const auto every = static_cast<std::int64_t>(batch_.size());
+    if (progress_ != nullptr && summary_.rows % every == 0) {
+      progress_->on_progress(reader_.bytes_read(), summary_.rows);
+    }
   }
   if (!summary_.aborted && pending_ > 0) flush();
   if (!summary_.aborted && reader_.stream_failed()) {
@@ -219,7 +226,6 @@ bool Importer::flush() {
   }
   summary_.loaded += static_cast<std::int64_t>(pending_);
   pending_ = 0;
-  if (progress_ != nullptr) progress_->on_progress(reader_.bytes_read(), summary_.rows);
   return true;
 }
 

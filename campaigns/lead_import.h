@@ -67,6 +67,7 @@ struct ImportSummary {
   }
 };
 
+// Called every batch_size rows read and once at the end, on the importing thread.
 class ImportProgress {
  public:
   virtual ~ImportProgress() = default;

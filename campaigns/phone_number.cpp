@@ -192,8 +192,12 @@ std::optional<PhoneResult> PhoneNormalizer::try_fast_path(std::string_view raw) 
 }
 
 PhoneNormalizer::BlockVerdict PhoneNormalizer::block_verdict(std::uint64_t national) {
-  if (blocks_.empty()) blocks_.assign(kNanpBlocks, BlockVerdict::unknown);
-  auto& verdict = blocks_[national / 10'000];
+  // Two bits per block (250 KB for all of them) so that the table stays in cache.
+  if (blocks_.empty()) blocks_.assign(kNanpBlocks / 4, 0);
+  const auto block = static_cast<std::size_t>(national / 10'000);
+  std::uint8_t& cell = blocks_[block / 4];
+  const unsigned shift = static_cast<unsigned>(block % 4) * 2;
+  auto verdict = static_cast<BlockVerdict>((cell >> shift) & 3u);
   if (verdict == BlockVerdict::unknown) {
     // US and Canadian metadata decide validity by NPA-NXX (every pattern ends in \d{4}), so one
     // answer holds for the whole block. Other NANP regions are finer: asked per number.
@@ -202,6 +206,7 @@ PhoneNormalizer::BlockVerdict PhoneNormalizer::block_verdict(std::uint64_t natio
     const bool whole_block =
         util.IsValidNumberForRegion(n, "US") || util.IsValidNumberForRegion(n, "CA");
     verdict = whole_block ? BlockVerdict::valid : BlockVerdict::per_number;
+    cell = static_cast<std::uint8_t>(cell | (static_cast<unsigned>(verdict) << shift));
   }
   return verdict;
 }

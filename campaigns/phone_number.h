@@ -67,7 +67,7 @@ class PhoneNormalizer {
 
   std::string default_region_;
   bool nanp_fast_path_;
-  std::vector<BlockVerdict> blocks_;  // indexed by NPA*1000+NXX, allocated on first use
+  std::vector<std::uint8_t> blocks_;  // 2-bit BlockVerdict per NPA*1000+NXX, made on first use
   std::int64_t fast_path_count_ = 0;
   std::int64_t library_count_ = 0;
 };

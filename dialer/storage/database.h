@@ -37,7 +37,7 @@ class Database {  // one per thread; not thread-safe
   virtual ~Database() = default;
   virtual CampaignRepository& campaigns() = 0;
   virtual LeadRepository& leads() = 0;
-  virtual int schema_version() = 0;
+  virtual int schema_version() = 0;              // -1 when it cannot be read
   virtual std::string_view backend() const = 0;  // "sqlite" or "mysql"
 };
 

@@ -11,7 +11,8 @@ constexpr std::string_view kExpected =
     "expected sqlite:PATH or mysql://user:password@host:port/database";
 
 Error url_error(const std::string& what) {
-  return Error{ErrorCode::parse_error, "database URL: " + what + " (" + std::string(kExpected) + ")"};
+  return Error{ErrorCode::parse_error,
+               "database URL: " + what + " (" + std::string(kExpected) + ")"};
 }
 
 int hex_value(char c) {
@@ -113,7 +114,8 @@ Result<DatabaseUrl> parse_database_url(std::string_view url) {
   }
   if (is_mysql_scheme(scheme)) {
     const std::string_view rest = url.substr(scheme.size() + 1);
-    if (rest.substr(0, 2) != "//") return url_error("missing // after " + std::string(scheme) + ":");
+    if (rest.substr(0, 2) != "//")
+      return url_error("missing // after " + std::string(scheme) + ":");
     return parse_mysql(rest.substr(2));
   }
   if (scheme.empty()) return url_error("missing scheme");

@@ -76,7 +76,8 @@ Result<std::vector<std::pair<std::string, std::string>>> decode_json_fields(std:
   }
   out.reserve(parsed.size());
   for (const auto& [key, value] : parsed.items()) {
-    if (!value.is_string()) return json_error("custom_fields", "value of '" + key + "' is not a string");
+    if (!value.is_string())
+      return json_error("custom_fields", "value of '" + key + "' is not a string");
     out.emplace_back(key, value.get<std::string>());
   }
   return out;

@@ -4,7 +4,8 @@
 namespace dialer::storage_detail {
 
 void ensure_tenant(MysqlSession& db, MysqlStatement& slot, const std::string& tenant) {
-  auto& q = db.cached(slot, "INSERT INTO tenants (slug) VALUES (?) ON DUPLICATE KEY UPDATE slug = slug");
+  auto& q =
+      db.cached(slot, "INSERT INTO tenants (slug) VALUES (?) ON DUPLICATE KEY UPDATE slug = slug");
   q.setString(1, tenant);
   q.executeUpdate();
 }
@@ -53,9 +54,9 @@ Result<std::optional<CampaignRecord>> MysqlCampaignRepository::find(CampaignId i
     std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
     std::optional<CampaignRecord> out;
     if (rs->next()) {
-      out = CampaignRecord{CampaignId{rs->getInt64(1)}, rs->getString(2), rs->getString(3),
-                           read_dial_mode(*rs, 4),      rs->getString(5),
-                           from_unix_ms(rs->getInt64(6))};
+      out = CampaignRecord{
+          CampaignId{rs->getInt64(1)}, rs->getString(2), rs->getString(3),
+          read_dial_mode(*rs, 4),      rs->getString(5), from_unix_ms(rs->getInt64(6))};
     }
     return out;
   });
@@ -71,8 +72,8 @@ Result<std::vector<CampaignSummary>> MysqlCampaignRepository::list() {
     std::unique_ptr<sql::ResultSet> rs(q.executeQuery());
     std::vector<CampaignSummary> out;
     while (rs->next()) {
-      out.push_back(CampaignSummary{CampaignId{rs->getInt64(1)}, rs->getString(2),
-                                    rs->getString(3), read_dial_mode(*rs, 4), rs->getInt64(5)});
+      out.push_back(CampaignSummary{CampaignId{rs->getInt64(1)}, rs->getString(2), rs->getString(3),
+                                    read_dial_mode(*rs, 4), rs->getInt64(5)});
     }
     return out;
   });

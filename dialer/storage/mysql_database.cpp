@@ -38,7 +38,8 @@ int read_version(MysqlSession& db) {
 }
 
 int MysqlDatabase::schema_version() {
-  auto v = db_->guarded("schema: read version", [&]() -> Result<int> { return read_version(*db_); });
+  auto v =
+      db_->guarded("schema: read version", [&]() -> Result<int> { return read_version(*db_); });
   return v ? *v : -1;
 }
 
@@ -56,11 +57,11 @@ Status migrate_locked(MysqlSession& db, std::span<const Migration> migrations) {
   if (auto s = check_not_newer(current, migrations); !s) return s;
   for (const Migration& m : migrations) {
     if (m.version <= current) continue;
-    auto applied = db.guarded("schema: migration " + std::to_string(m.version) + " failed",
-                              [&]() -> Status {
-                                apply(db, m);
-                                return ok_status();
-                              });
+    auto applied =
+        db.guarded("schema: migration " + std::to_string(m.version) + " failed", [&]() -> Status {
+          apply(db, m);
+          return ok_status();
+        });
     if (!applied) return applied;
   }
   return ok_status();

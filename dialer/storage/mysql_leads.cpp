@@ -131,7 +131,8 @@ Result<std::vector<Lead>> MysqlLeadRepository::page(CampaignId campaign, LeadId 
                                                     std::size_t limit) {
   const std::string ctx = "leads: page of campaign " + std::to_string(campaign.value());
   return db_.guarded(ctx, [&]() -> Result<std::vector<Lead>> {
-    auto& q = db_.cached(page_, kSelectLead + "WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?");
+    auto& q =
+        db_.cached(page_, kSelectLead + "WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?");
     q.setInt64(1, campaign.value());
     q.setInt64(2, after.value());
     q.setInt64(3, static_cast<std::int64_t>(limit));

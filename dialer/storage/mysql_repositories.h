@@ -50,10 +50,9 @@ class MysqlLeadRepository final : public LeadRepository {
   void insert_rows(std::span<const Lead> leads);
 
   MysqlSession& db_;
-  MysqlStatement tenant_, find_list_, insert_list_, phones_, count_, page_, find_, update_,
-      exists_;
-  MysqlStatement insert_full_;       // kRowsPerInsert rows
-  MysqlStatement insert_rest_;       // the remainder of the last batch
+  MysqlStatement tenant_, find_list_, insert_list_, phones_, count_, page_, find_, update_, exists_;
+  MysqlStatement insert_full_;  // kRowsPerInsert rows
+  MysqlStatement insert_rest_;  // the remainder of the last batch
   std::size_t insert_rest_rows_ = 0;
   LeadJson json_;
 };

@@ -45,14 +45,24 @@ Result<std::unique_ptr<MysqlSession>> MysqlSession::connect(const DatabaseUrl& u
     options["schema"] = sql::SQLString(url.database);
     options["OPT_RECONNECT"] = false;  // a silent reconnect would lose the open transaction
     options["OPT_CONNECT_TIMEOUT"] = 3;
+    // Bounded calls: a server that stops answering becomes storage_unavailable, not a hang.
+    options["OPT_READ_TIMEOUT"] = 60;
+    options["OPT_WRITE_TIMEOUT"] = 60;
     options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
-    std::unique_ptr<sql::Connection> conn(sql::mysql::get_mysql_driver_instance()->connect(options));
+    // A function-local static: the first call is serialized even when storage threads open
+    // their databases at the same time (the driver's own initialization is not thread-safe).
+    static sql::mysql::MySQL_Driver* const driver = sql::mysql::get_mysql_driver_instance();
+    std::unique_ptr<sql::Connection> conn(driver->connect(options));
     return std::make_unique<MysqlSession>(std::move(conn), url.password);
   } catch (const sql::SQLException& e) {
     std::string message = e.what();
     scrub(message, url.password);
     return Error{ErrorCode::storage_unavailable,
                  where + ": " + message + " (error " + std::to_string(e.getErrorCode()) + ")"};
+  } catch (const std::exception& e) {
+    std::string message = e.what();
+    scrub(message, url.password);
+    return Error{ErrorCode::storage_unavailable, where + ": " + message};
   }
 }
 

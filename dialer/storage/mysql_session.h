@@ -74,8 +74,12 @@ struct MysqlBinder {
 // 0-based column access over a ResultSet row, as lead_codec's read_lead expects.
 struct MysqlRow {
   sql::ResultSet& rs;
-  [[nodiscard]] std::string text(int c) const { return rs.getString(static_cast<std::uint32_t>(c + 1)); }
-  [[nodiscard]] std::int64_t int64(int c) const { return rs.getInt64(static_cast<std::uint32_t>(c + 1)); }
+  [[nodiscard]] std::string text(int c) const {
+    return rs.getString(static_cast<std::uint32_t>(c + 1));
+  }
+  [[nodiscard]] std::int64_t int64(int c) const {
+    return rs.getInt64(static_cast<std::uint32_t>(c + 1));
+  }
   [[nodiscard]] bool is_null(int c) const { return rs.isNull(static_cast<std::uint32_t>(c + 1)); }
 };
 

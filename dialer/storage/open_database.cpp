@@ -24,9 +24,9 @@ Result<std::unique_ptr<Database>> open_database(std::string_view url) {
 
 Result<std::unique_ptr<Database>> open_database(std::string_view url,
                                                 std::span<const Migration> migrations) {
-  const bool ordered = std::is_sorted(
-      migrations.begin(), migrations.end(),
-      [](const Migration& a, const Migration& b) { return a.version < b.version; });
+  const bool ordered =
+      std::is_sorted(migrations.begin(), migrations.end(),
+                     [](const Migration& a, const Migration& b) { return a.version < b.version; });
   if (!ordered) return Error{ErrorCode::internal, "schema: migrations are not in version order"};
   auto parsed = parse_database_url(url);
   if (!parsed) return parsed.error();

@@ -74,8 +74,9 @@ Result<std::optional<CampaignRecord>> SqliteCampaignRepository::find(CampaignId 
       q.reset();
       return mode.error();
     }
-    out = CampaignRecord{CampaignId{q.column_int64(0)}, q.column_text(1), q.column_text(2), *mode, q.column_text(4),
-                         from_unix_ms(q.column_int64(5))};
+    out = CampaignRecord{
+        CampaignId{q.column_int64(0)},  q.column_text(1), q.column_text(2), *mode, q.column_text(4),
+        from_unix_ms(q.column_int64(5))};
   }
   q.reset();
   return out;
@@ -100,7 +101,8 @@ Result<std::vector<CampaignSummary>> SqliteCampaignRepository::list() {
       q.reset();
       return mode.error();
     }
-    out.push_back(CampaignSummary{CampaignId{q.column_int64(0)}, q.column_text(1), q.column_text(2), *mode, q.column_int64(4)});
+    out.push_back(CampaignSummary{CampaignId{q.column_int64(0)}, q.column_text(1), q.column_text(2),
+                                  *mode, q.column_int64(4)});
   }
   q.reset();
   return out;

@@ -8,8 +8,8 @@ namespace dialer::storage_detail {
 
 Error sqlite_error(sqlite3* db, int rc, const std::string& context) {
   const int primary = rc & 0xff;
-  const ErrorCode code = primary == SQLITE_CONSTRAINT ? ErrorCode::conflict
-                                                       : ErrorCode::storage_unavailable;
+  const ErrorCode code =
+      primary == SQLITE_CONSTRAINT ? ErrorCode::conflict : ErrorCode::storage_unavailable;
   std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   return Error{code, context + ": " + message};
 }
@@ -34,9 +34,7 @@ void SqliteStatement::text(std::string_view value) {
                     SQLITE_STATIC);
 }
 
-void SqliteStatement::int64(std::int64_t value) {
-  sqlite3_bind_int64(stmt_, next_param_++, value);
-}
+void SqliteStatement::int64(std::int64_t value) { sqlite3_bind_int64(stmt_, next_param_++, value); }
 
 void SqliteStatement::null() { sqlite3_bind_null(stmt_, next_param_++); }
 
@@ -83,9 +81,8 @@ bool SqliteStatement::column_is_null(int column) const {
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Error error = sqlite_error(db, rc, "sqlite: cannot open '" + path + "'");
     error.code = ErrorCode::storage_unavailable;

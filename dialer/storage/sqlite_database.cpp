@@ -36,11 +36,13 @@ int SqliteDatabase::schema_version() {
 }
 
 // WAL with synchronous=NORMAL: a commit costs no fsync, and a crash loses at most the last
-// transactions, never consistency. The larger page cache keeps index inserts off the disk.
+// transactions, never consistency. Bulk imports dirty many index pages per batch; checkpointing
+// every 64 MB of WAL instead of every 4 MB copies each hot page to the database file less often.
 Status configure(SqliteConnection& db) {
   for (const char* pragma :
        {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
-        "PRAGMA busy_timeout = 5000", "PRAGMA cache_size = -32768", "PRAGMA temp_store = MEMORY"}) {
+        "PRAGMA busy_timeout = 5000", "PRAGMA cache_size = -32768", "PRAGMA temp_store = MEMORY",
+        "PRAGMA wal_autocheckpoint = 16384", "PRAGMA journal_size_limit = 67108864"}) {
     if (auto s = db.exec(pragma, "sqlite: configure"); !s) return s;
   }
   return ok_status();
@@ -53,8 +55,8 @@ Status apply(SqliteConnection& db, const Migration& m) {
   for (const MigrationStep& step : m.steps) {
     if (auto s = db.exec(std::string(step.sqlite).c_str(), ctx + " failed"); !s) return s;
   }
-  auto record = db.prepare("INSERT INTO schema_migrations (version, description) VALUES (?, ?)",
-                           ctx);
+  auto record =
+      db.prepare("INSERT INTO schema_migrations (version, description) VALUES (?, ?)", ctx);
   if (!record) return record.error();
   record->int64(m.version);
   record->text(m.description);

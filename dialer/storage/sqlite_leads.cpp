@@ -36,16 +36,22 @@ Result<LeadListRecord> SqliteLeadRepository::ensure_list(const std::string& tena
   SqliteTransaction tx(db_);
   if (auto s = tx.begin(ctx); !s) return s.error();
   if (auto s = ensure_tenant(db_, tenant_, tenant, ctx); !s) return s.error();
+  // Another process may have created it since the lookup: the duplicate is ignored and the
+  // list read back, as on MariaDB.
   auto stmt = cached(db_, insert_list_,
-                     "INSERT INTO lead_lists (tenant, campaign_id, name) VALUES (?, ?, ?)", ctx);
+                     "INSERT INTO lead_lists (tenant, campaign_id, name) VALUES (?, ?, ?) "
+                     "ON CONFLICT (campaign_id, name) DO NOTHING",
+                     ctx);
   if (!stmt) return stmt.error();
   (*stmt)->text(tenant);
   (*stmt)->int64(campaign.value());
   (*stmt)->text(name);
   if (auto s = (*stmt)->run(ctx + ": insert failed"); !s) return s.error();
-  const ListId id{db_.last_insert_id()};
   if (auto s = tx.commit(ctx); !s) return s.error();
-  return LeadListRecord{id, tenant, campaign, name};
+  auto created = find_list(campaign, name);
+  if (!created) return created.error();
+  if (!*created) return Error{ErrorCode::internal, ctx + ": list vanished after insert"};
+  return **created;
 }
 
 Status SqliteLeadRepository::for_each_phone(CampaignId campaign,
@@ -75,10 +81,9 @@ Status SqliteLeadRepository::insert_rows(std::span<const Lead> leads) {
       last_tenant = &lead.tenant;
     }
   }
-  auto stmt = cached(db_, insert_,
-                     "INSERT INTO leads (" + std::string(kLeadColumns) + ") VALUES " +
-                         lead_placeholders(),
-                     ctx);
+  auto stmt = cached(
+      db_, insert_,
+      "INSERT INTO leads (" + std::string(kLeadColumns) + ") VALUES " + lead_placeholders(), ctx);
   if (!stmt) return stmt.error();
   SqliteStatement& q = **stmt;
   for (const Lead& lead : leads) {
@@ -113,8 +118,8 @@ Result<std::int64_t> SqliteLeadRepository::count(CampaignId campaign) {
 Result<std::vector<Lead>> SqliteLeadRepository::page(CampaignId campaign, LeadId after,
                                                      std::size_t limit) {
   const std::string ctx = "leads: page of campaign " + std::to_string(campaign.value());
-  auto stmt = cached(db_, page_,
-                     kSelectLead + "WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?", ctx);
+  auto stmt =
+      cached(db_, page_, kSelectLead + "WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?", ctx);
   if (!stmt) return stmt.error();
   SqliteStatement& q = **stmt;
   q.int64(campaign.value());
@@ -160,9 +165,9 @@ Result<std::optional<Lead>> SqliteLeadRepository::find(LeadId id) {
 Status SqliteLeadRepository::update_status(LeadId id, LeadState status, std::int32_t attempts,
                                            std::optional<TimePoint> next_attempt_at) {
   const std::string ctx = "leads: update status of " + std::to_string(id.value());
-  auto stmt = cached(db_, update_,
-                     "UPDATE leads SET status = ?, attempts = ?, next_attempt_at = ? WHERE id = ?",
-                     ctx);
+  auto stmt =
+      cached(db_, update_,
+             "UPDATE leads SET status = ?, attempts = ?, next_attempt_at = ? WHERE id = ?", ctx);
   if (!stmt) return stmt.error();
   SqliteStatement& q = **stmt;
   q.text(to_string(status));

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <sstream>
 #include <string>
 #include <vector>
@@ -205,6 +204,21 @@ TEST(CsvReaderTest, RandomRecordsRoundTripForEveryChunkSize) {
       ASSERT_TRUE(rows[i].valid_utf8);
     }
   }
+}
+
+TEST(CsvReaderTest, FlagsRecordsWithTooManyFields) {
+  std::string text = "a,b\n" + std::string(50, ',') + "\n1,2\n";
+  std::istringstream in(text);
+  CsvReader reader(in,
+                   CsvReaderOptions{.chunk_bytes = 64, .max_record_bytes = 1024, .max_fields = 8});
+  CsvRecord record;
+  ASSERT_TRUE(reader.next(record));
+  ASSERT_TRUE(reader.next(record));
+  EXPECT_TRUE(record.too_long);
+  EXPECT_EQ(record.fields.size(), 8u);
+  ASSERT_TRUE(reader.next(record));
+  EXPECT_FALSE(record.too_long);
+  EXPECT_EQ(record.line, 3);
 }
 
 TEST(CsvReaderTest, EmptyInputHasNoRecords) {

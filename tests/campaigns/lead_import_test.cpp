@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -170,17 +172,69 @@ TEST(LeadImportTest, JsonReportNamesTheAbortAndEscapesText) {
             "\"warnings\":[],\"unsaved\":1,\"aborted\":\"db \\\"main\\\" down\\n\"}");
 }
 
-TEST(LeadImportTest, ReportsProgressPerBatchAndAtTheEnd) {
+TEST(LeadImportTest, ReportsProgressEveryBatchOfRowsAndAtTheEnd) {
   fakes::InMemoryLeadRepository repo;
   RecordingProgress progress;
-  const std::string csv = "phone\n2122345671\n2122345672\n2122345673\n";
+  const std::string csv = "phone\nbad\n2122345672\nbad\n2122345673\n2122345674\n";
   std::istringstream in(csv);
   auto result = import_leads(in, options_for(1, 2), repo, &progress);
   ASSERT_TRUE(result.ok());
-  ASSERT_EQ(progress.calls.size(), 3u);  // two batches, then the end
+  ASSERT_EQ(progress.calls.size(), 3u);  // after rows 2 and 4, then the end
   EXPECT_EQ(progress.calls[0].second, 2);
+  EXPECT_EQ(progress.calls[1].second, 4);
   EXPECT_EQ(progress.calls.back(),
-            (std::pair<std::int64_t, std::int64_t>{static_cast<std::int64_t>(csv.size()), 3}));
+            (std::pair<std::int64_t, std::int64_t>{static_cast<std::int64_t>(csv.size()), 5}));
+}
+
+TEST(LeadImportTest, PerListColumnNamesAndRegionApply) {
+  fakes::InMemoryLeadRepository repo;
+  ImportOptions options = options_for(1);
+  options.default_region = "GB";
+  options.columns.phone = "Telefon";
+  options.columns.alt_phones = {"Mobil"};
+  options.columns.last_name = "Nachname";
+  auto s = import_text("Telefon,Mobil,Nachname,phone\n020 7946 0018,07911 123456,Smith,x\n", repo,
+                       options);
+  EXPECT_EQ(s.loaded, 1);
+  ASSERT_EQ(repo.leads().size(), 1u);
+  const Lead& lead = repo.leads()[0];
+  EXPECT_EQ(lead.phone, "+442079460018");
+  EXPECT_EQ(lead.alt_phones, std::vector<std::string>{"+447911123456"});
+  EXPECT_EQ(lead.last_name, "Smith");
+  ASSERT_EQ(lead.custom_fields.size(), 1u);
+  EXPECT_EQ(lead.custom_fields[0].first, "phone");
+}
+
+// Hands out `good` bytes, then fails as a broken disk or connection would.
+class FailingStreamBuf : public std::streambuf {
+ public:
+  explicit FailingStreamBuf(std::string good) : good_(std::move(good)) {
+    setg(good_.data(), good_.data(), good_.data() + good_.size());
+  }
+
+ protected:
+  int_type underflow() override { throw std::runtime_error("read error"); }
+
+ private:
+  std::string good_;
+};
+
+TEST(LeadImportTest, ReadFailureStopsTheImportAndKeepsOnlyCompleteRows) {
+  std::string csv = "phone\n";
+  for (int i = 0; i < 10000; ++i) csv += std::to_string(2122340000 + i) + "\n";  // 11 bytes a row
+  fakes::InMemoryLeadRepository repo;
+  FailingStreamBuf buf(csv);
+  std::istream in(&buf);
+  auto result = import_leads(in, options_for(1), repo);
+  ASSERT_TRUE(result.ok());
+  ASSERT_TRUE(result->aborted.has_value());
+  EXPECT_EQ(result->aborted->code, ErrorCode::io_error);
+  // The first 64 KiB read succeeds, the second fails: the complete rows of the first are loaded,
+  // and the row the failure cut in two is neither loaded nor counted.
+  const std::int64_t complete_rows = (CsvReaderOptions{}.chunk_bytes - 6) / 11;
+  EXPECT_EQ(result->rows, complete_rows);
+  EXPECT_EQ(result->loaded, complete_rows);
+  EXPECT_EQ(repo.leads().back().phone, "+1" + std::to_string(2122340000 + complete_rows - 1));
 }
 
 // A formula in a text field is data: stored exactly as given, and defused by every export.

@@ -39,8 +39,8 @@ TEST_F(LeadRepositoryTest, InsertBatchAssignsIdsAndRoundTripsEveryField) {
   full.first_name = "Zoë 李 \xF0\x9F\x98\x80";  // accents, CJK and a 4-byte emoji
   full.address = "12 \"Quoted\" Rd, Line 2\nLine 3\tTab \\ backslash";
   full.alt_phones = {"+33142685300", "+4930901820", "+12125550100"};
-  full.custom_fields = {{"zeta", "first, really"}, {"alpha", "ü\"}"}, {"empty", ""},
-                        {"json-ish", "[1,2]"}};
+  full.custom_fields = {
+      {"zeta", "first, really"}, {"alpha", "ü\"}"}, {"empty", ""}, {"json-ish", "[1,2]"}};
   full.status = LeadState::retry_scheduled;
   full.attempts = 3;
   full.next_attempt_at = from_unix_ms(1'795'000'000'250);

@@ -81,8 +81,8 @@ TEST_F(SchemaTest, UnreachableDatabaseIsStorageUnavailableWithoutPassword) {
   if (is_mysql()) {
     auto parsed = parse_database_url(url_);
     ASSERT_TRUE(parsed.ok());
-    bad = "mysql://" + parsed->user + ":Wr0ngS3cret-zz@127.0.0.1:" +
-          std::to_string(parsed->port) + "/" + parsed->database;
+    bad = "mysql://" + parsed->user + ":Wr0ngS3cret-zz@127.0.0.1:" + std::to_string(parsed->port) +
+          "/" + parsed->database;
   } else {
     bad = "sqlite:/nonexistent-dir-for-dialer-tests/sub/x.db";
   }
@@ -90,6 +90,23 @@ TEST_F(SchemaTest, UnreachableDatabaseIsStorageUnavailableWithoutPassword) {
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.error().code, ErrorCode::storage_unavailable);
   EXPECT_EQ(db.error().message.find("Wr0ngS3cret"), std::string::npos) << db.error().message;
+}
+
+TEST_F(SchemaTest, WritesToAVanishedSchemaAreStorageUnavailableWithContext) {
+  if (!is_mysql()) GTEST_SKIP() << "needs a server whose database can be dropped under a session";
+  auto db = open();
+  ASSERT_TRUE(db);
+  const ListId list = make_campaign(*db, 1);
+  drop_database_behind_its_back();
+  auto failed = db->leads().insert_batch(sample_leads("acme", CampaignId{1}, list, 3));
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, ErrorCode::storage_unavailable);
+  EXPECT_EQ(failed.error().message.rfind("leads: insert batch failed: ", 0), 0u)
+      << failed.error().message;
+  auto listed = db->campaigns().list();
+  ASSERT_FALSE(listed.ok());
+  EXPECT_EQ(listed.error().code, ErrorCode::storage_unavailable);
+  EXPECT_EQ(listed.error().message.rfind("campaigns: list: ", 0), 0u) << listed.error().message;
 }
 
 }  // namespace

@@ -22,9 +22,9 @@ void StorageTest::SetUp() {
   const char* url_file = std::getenv("DIALER_TEST_MYSQL_URL_FILE");
   if (url_file == nullptr || *url_file == '\0') {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    const auto path = std::filesystem::current_path() /
-                      ("storage_test_" + std::string(info->test_suite_name()) + "_" + info->name() +
-                       ".db");
+    const auto path =
+        std::filesystem::current_path() /
+        ("storage_test_" + std::string(info->test_suite_name()) + "_" + info->name() + ".db");
     sqlite_path_ = path.string();
     TearDown();  // a leftover from an interrupted run must not leak into this one
     url_ = "sqlite:" + sqlite_path_;
@@ -37,10 +37,16 @@ void StorageTest::SetUp() {
                  << read_first_line(file.parent_path() / "skip") << " ***";
   }
   ASSERT_TRUE(std::filesystem::exists(file))
-      << "MariaDB is installed but the fixture did not start it: no " << file;
+      << "the MariaDB fixture did not start a server (no " << file
+      << "); see the output of the storage_mariadb_start test";
   url_ = read_first_line(file);
   ASSERT_FALSE(url_.empty()) << file << " is empty";
-  const std::string reset = "'" + (file.parent_path() / "reset").string() + "'";
+  drop_database_behind_its_back();
+}
+
+void StorageTest::drop_database_behind_its_back() {
+  ASSERT_TRUE(is_mysql());
+  const std::string reset = "'" + (std::filesystem::path(mysql_dir_) / "reset").string() + "'";
   ASSERT_EQ(std::system(reset.c_str()), 0) << "could not recreate the test database";
 }
 
@@ -63,7 +69,10 @@ std::unique_ptr<Database> StorageTest::open(std::span<const Migration> migration
 
 CampaignRecord campaign_record(std::int64_t id, const std::string& tenant,
                                const std::string& name) {
-  return CampaignRecord{CampaignId{id}, tenant, name, DialMode::predictive,
+  return CampaignRecord{CampaignId{id},
+                        tenant,
+                        name,
+                        DialMode::predictive,
                         "id: " + std::to_string(id) + "\nname: " + name + "\n",
                         from_unix_ms(1'790'000'000'000 + id)};
 }

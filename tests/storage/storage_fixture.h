@@ -23,6 +23,8 @@ class StorageTest : public ::testing::Test {
   std::unique_ptr<Database> open(std::span<const Migration> migrations);
 
   bool is_mysql() const { return !mysql_dir_.empty(); }
+  // MariaDB only: drops and recreates the database under an open connection.
+  void drop_database_behind_its_back();
 
   // Campaign `id` of tenant `tenant`, stored, with list "main"; returns the list id.
   ListId make_campaign(Database& db, std::int64_t id, const std::string& tenant = "acme");

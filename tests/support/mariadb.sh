@@ -6,9 +6,12 @@
 #                          Without mariadbd it writes the reason to DIR/skip and exits 0.
 #   mariadb.sh stop DIR    shuts the server down, waits (bounded) for it to exit, removes DIR.
 # The server is bounded too: a watchdog kills it after MARIADB_MAX_SECONDS (default 3600).
+# MARIADB_BUFFER_POOL sets the InnoDB buffer pool (default 128M); MARIADBD names the server
+# binary (default mariadbd; point it elsewhere to rehearse the "not installed" path).
 set -euo pipefail
 
 PATH="$PATH:/usr/sbin:/sbin"
+mariadbd_bin="${MARIADBD:-mariadbd}"
 cmd="${1:-}"
 dir="${2:-}"
 if [[ -z "$cmd" || -z "$dir" ]]; then
@@ -42,7 +45,7 @@ admin() { mariadb-admin --no-defaults --socket="$dir/mysqld.sock" -uroot "$@"; }
 
 launch() {  # launch PORT: starts the server, 0 once it answers pings, 1 if it died or timed out
   local port="$1"
-  mariadbd --no-defaults --datadir="$dir/data" --user=root --bind-address=127.0.0.1 \
+  "$mariadbd_bin" --no-defaults --datadir="$dir/data" --user=root --bind-address=127.0.0.1 \
     --port="$port" --socket="$dir/mysqld.sock" --pid-file="$dir/mysqld.pid" \
     --log-error="$dir/error.log" --skip-name-resolve \
     --innodb-buffer-pool-size="${MARIADB_BUFFER_POOL:-128M}" --innodb-log-file-size=64M \
@@ -59,7 +62,7 @@ launch() {  # launch PORT: starts the server, 0 once it answers pings, 1 if it d
 }
 
 start() {
-  if ! command -v mariadbd >/dev/null || ! command -v mariadb-install-db >/dev/null; then
+  if ! command -v "$mariadbd_bin" >/dev/null || ! command -v mariadb-install-db >/dev/null; then
     mkdir -p "$dir"
     echo "mariadbd is not installed (apt-get install mariadb-server)" >"$dir/skip"
     echo "mariadb.sh: SKIP: mariadbd is not installed; MariaDB tests will be skipped" >&2
