@@ -21,7 +21,7 @@ echo "== dialerctl campaign load --db $db examples/campaign.yaml"
 "$ctl" campaign load --db "$db" examples/campaign.yaml
 echo
 echo "== dialerctl leads import --db $db --campaign 1 examples/leads.csv"
-"$ctl" leads import --db "$db" --campaign 1 examples/leads.csv || true
+"$ctl" leads import --db "$db" --campaign 1 examples/leads.csv
 echo
 echo "== dialerctl campaign list --db $db"
 "$ctl" campaign list --db "$db"

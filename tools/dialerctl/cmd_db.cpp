@@ -6,6 +6,7 @@
 
 #include "dialer/storage/database.h"
 #include "tools/dialerctl/command.h"
+#include "tools/dialerctl/db_option.h"
 
 namespace dialer::ctl {
 namespace {
@@ -16,8 +17,7 @@ const CommandRegistration kDb{
       auto* migrate = cmd->add_subcommand("migrate", "apply pending schema migrations");
       cmd->require_subcommand(1);
       auto url = std::make_shared<std::string>(default_database_url());
-      migrate->add_option("--db", *url, "database URL: sqlite:PATH or mysql://user:pw@host:port/db")
-          ->capture_default_str();
+      add_db_option(*migrate, *url);
       return [migrate, url] {
         if (!migrate->parsed()) return kExitOk;
         auto db = open_database(*url);
