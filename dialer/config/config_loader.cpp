@@ -113,7 +113,12 @@ Loaded<T> load_kind(std::string_view yaml, std::string_view file_name, std::stri
                     const Read& read) {
   DiagnosticSink sink{std::string(file_name)};
   auto value = std::make_shared<T>();
-  if (auto root = open_root(yaml, kind, sink)) read(*root, *value, sink);
+  try {
+    if (auto root = open_root(yaml, kind, sink)) read(*root, *value, sink);
+  } catch (const YAML::Exception& e) {
+    // Readers only walk nodes they have checked; this guards against yaml-cpp surprises.
+    sink.error(position_of(e.mark), "cannot read this YAML: " + e.msg);
+  }
   Loaded<T> out;
   out.diagnostics = sink.sorted();
   if (out.diagnostics.empty()) out.value = std::move(value);
