@@ -19,6 +19,12 @@ enum class DialMode { preview, progressive, power, predictive };
 std::string_view to_string(DialMode m);
 std::optional<DialMode> dial_mode_from_string(std::string_view s);
 
+// What the calls are for; selects which rules apply (compliance.md section 5 "profile").
+// Telemarketing, the most restricted type, is the default.
+enum class CampaignType { telemarketing, informational, collections, survey, callback };
+std::string_view to_string(CampaignType t);
+std::optional<CampaignType> campaign_type_from_string(std::string_view s);
+
 // Minutes after local midnight, [0, 1440]. A closed day is the empty window {0, 0}, so code that
 // only intersects windows treats it correctly without knowing about closed days.
 struct DailyWindow {
@@ -73,6 +79,10 @@ struct Campaign {
   std::string tenant = "default";
   std::string name;
   DialMode dial_mode = DialMode::predictive;
+  CampaignType campaign_type = CampaignType::telemarketing;
+  // Campaigns of a tenant with the same subject share the same-subject frequency caps (FRQ-01).
+  // Empty: every untagged campaign of the tenant counts as one subject (the most restrictive).
+  std::string subject_matter;
   std::vector<std::string> caller_ids;  // E.164
   std::vector<std::string> lead_lists;  // list names loaded into this campaign
   CallingWindow calling_window;

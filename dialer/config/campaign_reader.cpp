@@ -21,8 +21,15 @@ constexpr std::array<std::pair<std::string_view, DialMode>, 4> kDialModes{{
     {"predictive", DialMode::predictive},
 }};
 
+constexpr std::array<std::pair<std::string_view, CampaignType>, 5> kCampaignTypes{{
+    {"telemarketing", CampaignType::telemarketing},
+    {"informational", CampaignType::informational},
+    {"collections", CampaignType::collections},
+    {"survey", CampaignType::survey},
+    {"callback", CampaignType::callback},
+}};
+
 constexpr double kLegalAbandonCeiling = 0.03;  // ABN-08, US: 3% of live answers per 30 days
-constexpr double kDefaultTarget = Campaign{}.abandon_target;
 
 struct RegionCode {
   std::optional<std::string> operator()(const Field& field, DiagnosticSink& sink) const {
@@ -68,7 +75,7 @@ void read_abandon_rates(FieldReader& root, Campaign& out) {
     sink.error(sink.position_of("abandon_target", root.self().at), message.str());
   } else if (!sink.seen("abandon_target") && out.abandon_target > out.abandon_ceiling) {
     // The default target keeps the default's margin under a ceiling set lower than the default.
-    out.abandon_target = out.abandon_ceiling * (kDefaultTarget / kLegalAbandonCeiling);
+    out.abandon_target = out.abandon_ceiling * (Campaign{}.abandon_target / kLegalAbandonCeiling);
   }
 }
 
@@ -84,6 +91,8 @@ void read_campaign(FieldReader& root, Campaign& out) {
   root.read("tenant", out.tenant, Text{});
   const bool mode_known =
       root.read("dial_mode", out.dial_mode, OneOf<DialMode>{kDialModes}) || !sink.seen("dial_mode");
+  root.read("campaign_type", out.campaign_type, OneOf<CampaignType>{kCampaignTypes});
+  root.read("subject_matter", out.subject_matter, Text{});
   out.caller_ids = read_unique_list(root.take("caller_ids"), PhoneNumber{}, sink);
   out.lead_lists = read_unique_list(root.take("lead_lists"), Text{}, sink);
   read_calling_window(root.take("calling_window"), out.calling_window, sink);

@@ -35,7 +35,11 @@ constexpr std::array<KindEntry, 2> kKinds{{
                   std::string_view f) { return as_check("engine", load_engine_text(y, f)); }},
 }};
 
-constexpr std::array<std::string_view, kKinds.size()> kKindNames{kKinds[0].name, kKinds[1].name};
+constexpr auto kKindNames = [] {
+  std::array<std::string_view, kKinds.size()> names{};
+  for (std::size_t i = 0; i < kKinds.size(); ++i) names[i] = kKinds[i].name;
+  return names;
+}();
 
 constexpr std::string_view kCannotRead = "cannot read file: ";
 
@@ -109,7 +113,12 @@ Loaded<T> load_kind(std::string_view yaml, std::string_view file_name, std::stri
                     const Read& read) {
   DiagnosticSink sink{std::string(file_name)};
   auto value = std::make_shared<T>();
-  if (auto root = open_root(yaml, kind, sink)) read(*root, *value, sink);
+  try {
+    if (auto root = open_root(yaml, kind, sink)) read(*root, *value, sink);
+  } catch (const YAML::Exception& e) {
+    // Readers only walk nodes they have checked; this guards against yaml-cpp surprises.
+    sink.error(position_of(e.mark), "cannot read this YAML: " + e.msg);
+  }
   Loaded<T> out;
   out.diagnostics = sink.sorted();
   if (out.diagnostics.empty()) out.value = std::move(value);
@@ -191,20 +200,22 @@ EngineConfigLoad load_engine_file(const std::string& path) {
 }
 
 ConfigCheck check_config_text(std::string_view yaml, std::string_view file_name) {
-  // Peek at the kind; any problem doing so is reported again by the campaign loader, the default.
+  // Peek at the kind. When that fails (bad YAML, unknown kind) the default kind's loader runs and
+  // reports the problem itself; the result then names no kind.
   DiagnosticSink scratch{std::string(file_name)};
-  std::string_view kind = kKinds[0].name;
+  const KindEntry* chosen = nullptr;
   if (auto document = parse_document(yaml, scratch); document && document->IsMap()) {
     const YAML::Node& root = *document;
     const YAML::Node field = root["kind"];
+    if (!field.IsDefined()) chosen = &kKinds[0];
     for (const auto& entry : kKinds) {
-      if (field.IsDefined() && field.IsScalar() && field.Scalar() == entry.name) kind = entry.name;
+      if (field.IsDefined() && field.IsScalar() && field.Scalar() == entry.name) chosen = &entry;
     }
   }
-  for (const auto& entry : kKinds) {
-    if (entry.name == kind) return entry.check(yaml, file_name);
-  }
-  return {};
+  if (chosen != nullptr) return chosen->check(yaml, file_name);
+  ConfigCheck check = kKinds[0].check(yaml, file_name);
+  check.kind.clear();
+  return check;
 }
 
 ConfigCheck check_config_file(const std::string& path) {

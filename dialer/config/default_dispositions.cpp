@@ -90,6 +90,7 @@ bool is_system_disposition_code(std::string_view code) {
 
 std::vector<Disposition> default_dispositions(const RetryRules& retry) {
   std::vector<Disposition> out;
+  out.reserve(kCatalog.size());
   for (const auto& entry : kCatalog) out.push_back(make(entry, retry));
   return out;
 }

@@ -15,9 +15,13 @@ struct Unit {
   std::string_view name;
   std::int64_t ms;
 };
-// Longest name first so that "ms" is not read as "m" followed by garbage.
-constexpr std::array<Unit, 5> kUnits{
-    {{"ms", 1}, {"s", 1000}, {"m", 60 * 1000}, {"h", 60 * 60 * 1000}, {"d", 24 * 60 * 60 * 1000}}};
+constexpr std::int64_t kSecondMs = 1000;
+// "ms" before "m", so that "500ms" is not read as 500 minutes followed by garbage.
+constexpr std::array<Unit, 5> kUnits{{{"ms", 1},
+                                      {"s", kSecondMs},
+                                      {"m", kSecondMs * 60},
+                                      {"h", kSecondMs * 60 * 60},
+                                      {"d", kSecondMs * 60 * 60 * 24}}};
 
 // Far beyond any sensible setting; keeps sums of many terms away from overflow.
 constexpr std::int64_t kMaxDurationMs = 10LL * 366 * 24 * 60 * 60 * 1000;
@@ -72,9 +76,10 @@ std::string format_duration(Duration d) {
     ms = -ms;
   }
   for (auto it = kUnits.rbegin(); it != kUnits.rend(); ++it) {
-    if (ms >= it->ms) {
-      out += std::to_string(ms / it->ms) + std::string(it->name);
-      ms %= it->ms;
+    const Unit& unit = *it;
+    if (ms >= unit.ms) {
+      out += std::to_string(ms / unit.ms) + std::string(unit.name);
+      ms %= unit.ms;
     }
   }
   return out;

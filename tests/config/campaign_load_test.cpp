@@ -105,6 +105,10 @@ TEST(CampaignLoadTest, ListsAllowedValuesOfEnumerations) {
   EXPECT_THAT(lines(load.diagnostics),
               ElementsAre("c.yaml:4:12: dial_mode: 'predictve' is not one of preview, progressive, "
                           "power, predictive (did you mean 'predictive'?)"));
+  const auto type = load_minimal_with("campaign_type: sales\n");
+  EXPECT_THAT(lines(type.diagnostics),
+              ElementsAre("c.yaml:4:16: campaign_type: 'sales' is not one of telemarketing, "
+                          "informational, collections, survey, callback"));
   const auto far = load_minimal_with("dial_mode: robot\n");
   EXPECT_THAT(lines(far.diagnostics),
               ElementsAre("c.yaml:4:12: dial_mode: 'robot' is not one of preview, progressive, "
@@ -201,6 +205,8 @@ TEST(CampaignLoadTest, MinimalFileGetsSafeDefaults) {
   EXPECT_EQ(c.id, CampaignId{1});
   EXPECT_EQ(c.tenant, "default");
   EXPECT_EQ(c.dial_mode, DialMode::predictive);
+  EXPECT_EQ(c.campaign_type, CampaignType::telemarketing);
+  EXPECT_TRUE(c.subject_matter.empty());
   EXPECT_EQ(c.ring_timeout, Duration{25s});
   EXPECT_DOUBLE_EQ(c.abandon_ceiling, 0.03);
   EXPECT_DOUBLE_EQ(c.abandon_target, 0.025);
@@ -208,6 +214,14 @@ TEST(CampaignLoadTest, MinimalFileGetsSafeDefaults) {
   EXPECT_TRUE(c.calling_window.fallback_timezone.empty());
   EXPECT_FALSE(c.calling_window.saturday.has_value());
   EXPECT_EQ(c.dispositions.size(), 14U);
+}
+
+TEST(CampaignLoadTest, CampaignTypeNamesRoundTrip) {
+  for (auto type : {CampaignType::telemarketing, CampaignType::informational,
+                    CampaignType::collections, CampaignType::survey, CampaignType::callback}) {
+    EXPECT_EQ(campaign_type_from_string(to_string(type)), type);
+  }
+  EXPECT_FALSE(campaign_type_from_string("sales").has_value());
 }
 
 TEST(CampaignLoadTest, RejectsAFileOfAnotherKind) {
@@ -244,6 +258,8 @@ TEST(CampaignLoadTest, LoadsTheExampleCampaignIntoTheExpectedValues) {
   EXPECT_EQ(c.name, "Demo predictive campaign");
   EXPECT_EQ(c.tenant, "default");
   EXPECT_EQ(c.dial_mode, DialMode::predictive);
+  EXPECT_EQ(c.campaign_type, CampaignType::telemarketing);
+  EXPECT_EQ(c.subject_matter, "home-services");
   EXPECT_THAT(c.caller_ids, ElementsAre("+12127365000"));
   EXPECT_THAT(c.lead_lists, ElementsAre("demo"));
   EXPECT_EQ(c.default_region, "US");

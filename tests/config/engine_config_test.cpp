@@ -142,6 +142,11 @@ TEST_F(EngineConfigTest, CheckChoosesTheLoaderByKind) {
       lines(other.diagnostics),
       ElementsAre("c.yaml:1:1: kind: expected a file of kind 'engine', got kind 'campaign'"));
   EXPECT_THAT(config_kinds(), ElementsAre("campaign", "engine"));
+  const auto unknown = check_config_text("kind: flow\n", "f.yaml");
+  EXPECT_EQ(unknown.kind, "");
+  EXPECT_THAT(lines(unknown.diagnostics),
+              ElementsAre("f.yaml:1:7: kind: 'flow' is not one of campaign, engine"));
+  EXPECT_EQ(check_config_text("a: [\n", "f.yaml").kind, "");
 }
 
 }  // namespace
