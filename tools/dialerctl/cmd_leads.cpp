@@ -24,6 +24,7 @@ struct ImportArgs {
   std::string list;
   std::string file;
   std::string errors_file;
+  std::size_t batch_size = 50000;
   bool json = false;
 };
 
@@ -83,6 +84,7 @@ int import(const ImportArgs& args) {
     if (!campaign.value->lead_lists.empty()) options.list_name = campaign.value->lead_lists.front();
   }
   if (!args.list.empty()) options.list_name = args.list;
+  options.batch_size = args.batch_size;
 
   csv.seekg(0, std::ios::end);
   const auto total_bytes = static_cast<std::int64_t>(csv.tellg());
@@ -121,6 +123,9 @@ const CommandRegistration kLeads{"leads", [](CLI::App& root) -> CommandRunner {
   cmd->add_option("--list", args->list, "list name (default: the campaign's first lead list)");
   cmd->add_option("--errors", args->errors_file, "write every rejected row to this CSV file");
   cmd->add_flag("--json", args->json, "print the summary as one JSON object");
+  cmd->add_option("--batch", args->batch_size, "rows per database transaction")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
   cmd->add_option("file", args->file, "lead CSV file")->required();
   return [=] { return cmd->parsed() ? import(*args) : kExitOk; };
 }};
