@@ -4,21 +4,30 @@ namespace dialer::media {
 
 const char* to_string(AbandonState s) {
   switch (s) {
-    case AbandonState::idle: return "idle";
-    case AbandonState::waiting: return "waiting";
-    case AbandonState::bridged: return "bridged";
-    case AbandonState::message_playing: return "message_playing";
-    case AbandonState::message_done: return "message_done";
-    case AbandonState::opted_out: return "opted_out";
+    case AbandonState::idle:
+      return "idle";
+    case AbandonState::waiting:
+      return "waiting";
+    case AbandonState::bridged:
+      return "bridged";
+    case AbandonState::message_playing:
+      return "message_playing";
+    case AbandonState::message_done:
+      return "message_done";
+    case AbandonState::opted_out:
+      return "opted_out";
   }
   return "unknown";
 }
 
 const char* to_string(AbandonReason r) {
   switch (r) {
-    case AbandonReason::none: return "none";
-    case AbandonReason::no_agent: return "no_agent";
-    case AbandonReason::late_bridge: return "late_bridge";
+    case AbandonReason::none:
+      return "none";
+    case AbandonReason::no_agent:
+      return "no_agent";
+    case AbandonReason::late_bridge:
+      return "late_bridge";
   }
   return "unknown";
 }

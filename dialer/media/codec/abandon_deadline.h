@@ -12,8 +12,8 @@
 namespace dialer::media {
 
 struct AbandonDeadlineConfig {
-  Duration limit{2000};               // from greeting end (or the fallback start) to agent or message
-  Duration greeting_allowance{0};     // ABN-02: the clock starts by answer + allowance at the latest
+  Duration limit{2000};            // from greeting end (or the fallback start) to agent or message
+  Duration greeting_allowance{0};  // ABN-02: the clock starts by answer + allowance at the latest
   Duration opt_out_hang_up_within{1000};
   char opt_out_digit = '9';
 };
@@ -36,13 +36,13 @@ enum class AbandonActionKind : std::uint8_t { none, start_message, add_to_dnc_an
 
 struct AbandonAction {
   AbandonActionKind kind = AbandonActionKind::none;
-  TimePoint at{};                         // when the action was decided
-  std::optional<TimePoint> act_by;        // start_message: the deadline; opt-out: hang-up limit
-  std::optional<TimePoint> next_wakeup;   // ask again at this time (only while waiting)
+  TimePoint at{};                        // when the action was decided
+  std::optional<TimePoint> act_by;       // start_message: the deadline; opt-out: hang-up limit
+  std::optional<TimePoint> next_wakeup;  // ask again at this time (only while waiting)
 };
 
 struct BridgeVerdict {
-  bool connect = false;    // whether the media layer should connect the agent
+  bool connect = false;  // whether the media layer should connect the agent
   bool abandoned = false;
   AbandonReason reason = AbandonReason::none;
   std::optional<Duration> from_greeting_end;  // ABN-03 time_to_agent

@@ -54,7 +54,8 @@ std::int16_t reference_ulaw_expand(std::uint8_t code) {
   const int segment = exponent + 1;
   mantissa &= 0x0F;
   const int step = 4 << segment;
-  return static_cast<std::int16_t>(sign * ((0x80 << exponent) + step * mantissa + step / 2 - 4 * 33));
+  return static_cast<std::int16_t>(sign *
+                                   ((0x80 << exponent) + step * mantissa + step / 2 - 4 * 33));
 }
 
 namespace {

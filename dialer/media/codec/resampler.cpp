@@ -26,13 +26,14 @@ std::vector<float> resample(std::span<const float> in, int in_rate, int out_rate
   // Cut-off in cycles per input sample.
   const double fc = config.cutoff_ratio * 0.5 * std::min(in_rate, out_rate) / in_rate;
   const double half_width = config.zero_crossings / (2.0 * fc);
-  const auto out_len = static_cast<std::size_t>(
-      std::floor(static_cast<double>(in.size()) * out_rate / in_rate));
+  const auto out_len =
+      static_cast<std::size_t>(std::floor(static_cast<double>(in.size()) * out_rate / in_rate));
   const auto n_in = static_cast<std::int64_t>(in.size());
   std::vector<float> out(out_len);
   for (std::size_t n = 0; n < out_len; ++n) {
     const double t = static_cast<double>(n) * step;
-    const auto first = std::max<std::int64_t>(0, static_cast<std::int64_t>(std::ceil(t - half_width)));
+    const auto first =
+        std::max<std::int64_t>(0, static_cast<std::int64_t>(std::ceil(t - half_width)));
     const auto last =
         std::min<std::int64_t>(n_in - 1, static_cast<std::int64_t>(std::floor(t + half_width)));
     double acc = 0;

@@ -11,7 +11,7 @@
 namespace dialer::media {
 
 struct ResamplerConfig {
-  int zero_crossings = 16;   // kernel half-width in zero crossings of the cut-off sinc
+  int zero_crossings = 16;     // kernel half-width in zero crossings of the cut-off sinc
   double cutoff_ratio = 0.92;  // cut-off as a fraction of the lower Nyquist frequency
 };
 

@@ -34,12 +34,18 @@ RtpParseResult fail(RtpParseError e) {
 
 const char* to_string(RtpParseError e) {
   switch (e) {
-    case RtpParseError::none: return "none";
-    case RtpParseError::too_short: return "too_short";
-    case RtpParseError::bad_version: return "bad_version";
-    case RtpParseError::csrc_overflow: return "csrc_overflow";
-    case RtpParseError::extension_overflow: return "extension_overflow";
-    case RtpParseError::bad_padding: return "bad_padding";
+    case RtpParseError::none:
+      return "none";
+    case RtpParseError::too_short:
+      return "too_short";
+    case RtpParseError::bad_version:
+      return "bad_version";
+    case RtpParseError::csrc_overflow:
+      return "csrc_overflow";
+    case RtpParseError::extension_overflow:
+      return "extension_overflow";
+    case RtpParseError::bad_padding:
+      return "bad_padding";
   }
   return "unknown";
 }

@@ -33,11 +33,13 @@ struct SequencedFrame {
   std::uint16_t samples = 0;
   std::uint16_t payload_size = 0;
   std::array<std::uint8_t, kMaxFrameBytes> payload{};
-  [[nodiscard]] std::span<const std::uint8_t> bytes() const { return {payload.data(), payload_size}; }
+  [[nodiscard]] std::span<const std::uint8_t> bytes() const {
+    return {payload.data(), payload_size};
+  }
 };
 
 struct SequencerConfig {
-  std::size_t reorder_depth = 3;   // packets held while waiting for a missing one
+  std::size_t reorder_depth = 3;    // packets held while waiting for a missing one
   std::uint16_t resync_jump = 300;  // a sequence jump this large (either way) restarts the stream
   std::uint16_t default_samples = 160;
 };

@@ -9,7 +9,9 @@ namespace dialer::media {
 
 namespace {
 
-Error sdp_error(ErrorCode code, const std::string& message) { return Error{code, "sdp: " + message}; }
+Error sdp_error(ErrorCode code, const std::string& message) {
+  return Error{code, "sdp: " + message};
+}
 
 template <typename T>
 bool parse_number(std::string_view s, T& out) {
@@ -128,9 +130,12 @@ std::uint8_t static_pt(AudioCodec c) { return c == AudioCodec::pcmu ? 0 : 8; }
 
 MediaDirection mirror(MediaDirection d) {
   switch (d) {
-    case MediaDirection::sendonly: return MediaDirection::recvonly;
-    case MediaDirection::recvonly: return MediaDirection::sendonly;
-    default: return d;
+    case MediaDirection::sendonly:
+      return MediaDirection::recvonly;
+    case MediaDirection::recvonly:
+      return MediaDirection::sendonly;
+    default:
+      return d;
   }
 }
 
@@ -166,7 +171,8 @@ std::string render(const LocalMediaConfig& local, const std::vector<std::uint8_t
     o << "a=rtpmap:" << static_cast<unsigned>(*te_pt) << " telephone-event/8000\r\n"
       << "a=fmtp:" << static_cast<unsigned>(*te_pt) << " 0-15\r\n";
   }
-  o << "a=ptime:" << local.ptime_ms << "\r\n" << "a=" << to_string(direction) << "\r\n";
+  o << "a=ptime:" << local.ptime_ms << "\r\n"
+    << "a=" << to_string(direction) << "\r\n";
   return o.str();
 }
 
@@ -176,10 +182,14 @@ const char* to_string(AudioCodec c) { return c == AudioCodec::pcmu ? "PCMU" : "P
 
 const char* to_string(MediaDirection d) {
   switch (d) {
-    case MediaDirection::sendrecv: return "sendrecv";
-    case MediaDirection::sendonly: return "sendonly";
-    case MediaDirection::recvonly: return "recvonly";
-    case MediaDirection::inactive: return "inactive";
+    case MediaDirection::sendrecv:
+      return "sendrecv";
+    case MediaDirection::sendonly:
+      return "sendonly";
+    case MediaDirection::recvonly:
+      return "recvonly";
+    case MediaDirection::inactive:
+      return "inactive";
   }
   return "sendrecv";
 }

@@ -127,4 +127,3 @@ std::optional<OutgoingEventPacket> DtmfSender::next_tick() {
 }
 
 }  // namespace dialer::media
-

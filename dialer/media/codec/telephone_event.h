@@ -17,7 +17,7 @@ namespace dialer::media {
 struct TelephoneEvent {
   std::uint8_t event = 0;  // 0-9, 10 '*', 11 '#', 12-15 A-D
   bool end = false;
-  std::uint8_t volume = 10;  // -dBm0, 0..63
+  std::uint8_t volume = 10;    // -dBm0, 0..63
   std::uint16_t duration = 0;  // in timestamp units (8 kHz)
 };
 
@@ -36,7 +36,7 @@ struct DtmfDetectorCounters {
   std::uint64_t repeated_end_packets = 0;  // retransmitted end packets of a digit already reported
   std::uint64_t missing_end = 0;           // digits reported because a new event began
   std::uint64_t malformed = 0;
-  std::uint64_t unsupported_events = 0;    // valid payloads with codes other than DTMF 0..15
+  std::uint64_t unsupported_events = 0;  // valid payloads with codes other than DTMF 0..15
 };
 
 class DtmfDetector {
