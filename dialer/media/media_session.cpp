@@ -35,7 +35,11 @@ MediaSession::MediaSession(Strand strand, udp::socket socket, MediaLegId id, Leg
 }
 
 void MediaSession::start() {
-  next_tick_ = std::chrono::steady_clock::now();
+  // Every leg ticks on the same grid of frame periods, so one timer wake-up serves all legs
+  // due at that instant instead of one wake-up per leg.
+  const auto period = std::chrono::milliseconds(frame_samples() / 8);
+  const auto now = std::chrono::steady_clock::now().time_since_epoch();
+  next_tick_ = std::chrono::steady_clock::time_point(now - now % period);
   receive();
   schedule_tick();
 }
