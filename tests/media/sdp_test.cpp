@@ -142,3 +142,40 @@ TEST(SdpTest, MalformedTextIsAParseError) {
 
 }  // namespace
 }  // namespace dialer::media
+
+namespace dialer::media {
+namespace {
+
+// Mutated offers (bytes replaced, lines cut) either parse or fail cleanly, and whatever parses
+// can be answered or refused without crashing.
+TEST(SdpFuzzTest, MutatedOffersNeverCrash) {
+  const std::string base = kSippAgentOffer;
+  std::uint32_t x = 7;
+  const char alphabet[] = "0123456789 =:/\r\nacmvtoIPN-";
+  int parsed = 0;
+  for (int i = 0; i < 5000; ++i) {
+    std::string s = base;
+    const int edits = 1 + i % 8;
+    for (int e = 0; e < edits; ++e) {
+      x = x * 1664525u + 1013904223u;
+      const std::size_t pos = (x >> 8) % s.size();
+      if (x & 1) {
+        s[pos] = alphabet[(x >> 20) % (sizeof(alphabet) - 1)];
+      } else {
+        s.erase(pos, (x >> 24) % 6);
+      }
+      if (s.empty()) s = "v";
+    }
+    const auto sd = parse_sdp(s);
+    if (!sd) continue;
+    ++parsed;
+    const auto ans = answer_offer(local(1000), *sd);
+    if (ans) {
+      EXPECT_TRUE(parse_sdp(ans->sdp)) << ans->sdp;
+    }
+  }
+  EXPECT_GT(parsed, 100);  // the mutations are not all rejected outright
+}
+
+}  // namespace
+}  // namespace dialer::media
