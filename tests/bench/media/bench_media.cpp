@@ -117,6 +117,85 @@ std::string offer_for(const Peer& p) {
          " RTP/AVP 0\r\n";
 }
 
+struct Totals {
+  std::uint64_t in = 0, out = 0, underruns = 0, lost = 0, overruns = 0;
+};
+
+// Sums the counters of every leg after asking each for a fresh report.
+Totals snapshot(MediaEngine& engine, CountingEvents& events, const std::vector<MediaLegId>& legs) {
+  for (auto leg : legs) engine.request_stats(leg);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::lock_guard lock(events.mu);
+  Totals t;
+  for (auto& [id, s] : events.stats) {
+    t.in += s.packets_in, t.out += s.packets_out;
+    t.underruns += s.bridge_underruns, t.lost += s.sequencer.lost;
+    t.overruns += s.tick_overruns + s.send_errors;
+  }
+  return t;
+}
+
+// Plays the carriers and agent phones: every peer sends one 20 ms packet per tick to its leg.
+void send_loop(std::vector<std::unique_ptr<Peer>>& peers, const std::atomic<bool>& running) {
+  std::vector<std::uint8_t> payload(160), buf(kMaxRtpPacket);
+  for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = static_cast<std::uint8_t>(i | 1);
+  RtpHeader h;
+  auto next = Clock::now();
+  const auto loopback = boost::asio::ip::make_address("127.0.0.1");
+  for (std::uint32_t tick = 0; running; ++tick) {
+    h.sequence = static_cast<std::uint16_t>(tick);
+    h.timestamp = tick * 160;
+    for (std::size_t p = 0; p < peers.size(); ++p) {
+      h.ssrc = static_cast<std::uint32_t>(p + 1);
+      const auto n = build_rtp(h, payload, buf);
+      boost::system::error_code ec;
+      peers[p]->sock.send_to(boost::asio::buffer(buf.data(), n), {loopback, peers[p]->leg_port}, 0,
+                             ec);
+    }
+    next += std::chrono::milliseconds(20);
+    std::this_thread::sleep_until(next);
+  }
+}
+
+// Reads what the legs send to the peers; forwarded audio is the senders' pattern, silence
+// (0xFF) means the bridge had nothing.
+void receive_loop(std::vector<std::unique_ptr<Peer>>& peers, const std::atomic<bool>& running,
+                  std::atomic<long>& loud, std::atomic<long>& total) {
+  std::vector<pollfd> fds;
+  for (auto& p : peers) fds.push_back({p->sock.native_handle(), POLLIN, 0});
+  std::vector<std::uint8_t> buf(2048);
+  while (running) {
+    if (::poll(fds.data(), fds.size(), 50) <= 0) continue;
+    for (auto& fd : fds) {
+      if (!(fd.revents & POLLIN)) continue;
+      ssize_t n;
+      while ((n = ::recv(fd.fd, buf.data(), buf.size(), MSG_DONTWAIT)) > 0) {
+        ++total;
+        if (n > 20 && buf[12 + 5] != 0xFF) ++loud;
+      }
+    }
+  }
+}
+
+bool open_pairs(MediaEngine& engine, boost::asio::io_context& ioc, int pairs,
+                std::vector<std::unique_ptr<Peer>>& peers, std::vector<MediaLegId>& legs) {
+  for (int i = 0; i < pairs; ++i) {
+    auto carrier = std::make_unique<Peer>(ioc);
+    auto phone = std::make_unique<Peer>(ioc);
+    auto c = engine.open_leg_answer({CallId(i), LegRole::customer, false}, offer_for(*carrier));
+    auto g = engine.open_leg_answer({CallId(i), LegRole::agent, false}, offer_for(*phone));
+    if (!c || !g) return false;
+    carrier->leg_port = c->local_port;
+    phone->leg_port = g->local_port;
+    engine.bridge(c->leg, g->leg);
+    legs.push_back(c->leg);
+    legs.push_back(g->leg);
+    peers.push_back(std::move(carrier));
+    peers.push_back(std::move(phone));
+  }
+  return true;
+}
+
 int bench_bridge(int pairs, int seconds) {
   CountingEvents events;
   SystemTimeSource clock;
@@ -128,123 +207,68 @@ int bench_bridge(int pairs, int seconds) {
   boost::asio::io_context ioc;
   std::vector<std::unique_ptr<Peer>> peers;
   std::vector<MediaLegId> legs;
-  for (int i = 0; i < pairs; ++i) {
-    auto carrier = std::make_unique<Peer>(ioc);
-    auto phone = std::make_unique<Peer>(ioc);
-    auto c = engine.open_leg_answer({CallId(i), LegRole::customer, false}, offer_for(*carrier));
-    auto g = engine.open_leg_answer({CallId(i), LegRole::agent, false}, offer_for(*phone));
-    if (!c || !g) {
-      std::fprintf(stderr, "open failed\n");
-      return 1;
-    }
-    carrier->leg_port = c->local_port;
-    phone->leg_port = g->local_port;
-    engine.bridge(c->leg, g->leg);
-    legs.push_back(c->leg);
-    legs.push_back(g->leg);
-    peers.push_back(std::move(carrier));
-    peers.push_back(std::move(phone));
+  if (!open_pairs(engine, ioc, pairs, peers, legs)) {
+    std::fprintf(stderr, "open failed\n");
+    return 1;
   }
   while (events.bridged < pairs) std::this_thread::sleep_for(std::chrono::milliseconds(5));
 
   std::atomic<bool> running{true};
-  std::atomic<long> received_loud{0}, received_total{0};
+  std::atomic<long> loud{0}, total{0};
   std::mutex tid_mu;
   std::vector<pid_t> test_threads{gettid()};
-  auto register_thread = [&] {
-    std::lock_guard lock(tid_mu);
-    test_threads.push_back(gettid());
+  auto as_test_thread = [&](auto body) {
+    return std::thread([&, body] {
+      {
+        std::lock_guard lock(tid_mu);
+        test_threads.push_back(gettid());
+      }
+      body();
+    });
   };
-  std::thread sender([&] {
-    register_thread();
-    std::vector<std::uint8_t> payload(160), buf(kMaxRtpPacket);
-    for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = static_cast<std::uint8_t>(i | 1);
-    RtpHeader h;
-    auto next = Clock::now();
-    for (std::uint32_t tick = 0; running; ++tick) {
-      h.sequence = static_cast<std::uint16_t>(tick);
-      h.timestamp = tick * 160;
-      for (std::size_t p = 0; p < peers.size(); ++p) {
-        h.ssrc = static_cast<std::uint32_t>(p + 1);
-        const auto n = build_rtp(h, payload, buf);
-        boost::system::error_code ec;
-        peers[p]->sock.send_to(boost::asio::buffer(buf.data(), n),
-                               {boost::asio::ip::make_address("127.0.0.1"), peers[p]->leg_port}, 0,
-                               ec);
-      }
-      next += std::chrono::milliseconds(20);
-      std::this_thread::sleep_until(next);
-    }
-  });
-  std::thread receiver([&] {
-    register_thread();
-    std::vector<pollfd> fds;
-    for (auto& p : peers) fds.push_back({p->sock.native_handle(), POLLIN, 0});
-    std::vector<std::uint8_t> buf(2048);
-    while (running) {
-      if (::poll(fds.data(), fds.size(), 50) <= 0) continue;
-      for (auto& fd : fds) {
-        if (!(fd.revents & POLLIN)) continue;
-        ssize_t n;
-        while ((n = ::recv(fd.fd, buf.data(), buf.size(), MSG_DONTWAIT)) > 0) {
-          ++received_total;
-          // Forwarded audio is the senders' pattern; silence (0xFF) means nothing was bridged.
-          if (n > 20 && buf[12 + 5] != 0xFF) ++received_loud;
-        }
-      }
-    }
-  });
+  std::thread sender = as_test_thread([&] { send_loop(peers, running); });
+  std::thread receiver = as_test_thread([&] { receive_loop(peers, running, loud, total); });
 
   std::this_thread::sleep_for(std::chrono::seconds(1));  // warm-up: bridges primed
-  auto snapshot = [&](std::uint64_t& in, std::uint64_t& out, std::uint64_t& underruns,
-                      std::uint64_t& lost, std::uint64_t& overruns) {
-    for (auto leg : legs) engine.request_stats(leg);
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    std::lock_guard lock(events.mu);
-    in = out = underruns = lost = overruns = 0;
-    for (auto& [id, s] : events.stats) {
-      in += s.packets_in, out += s.packets_out;
-      underruns += s.bridge_underruns, lost += s.sequencer.lost;
-      overruns += s.tick_overruns + s.send_errors;
-    }
-  };
-  std::uint64_t in0, out0, under0, lost0, over0, in1, out1, under1, lost1, over1;
-  snapshot(in0, out0, under0, lost0, over0);
+  const Totals before = snapshot(engine, events, legs);
   std::vector<pid_t> excluded;
   {
     std::lock_guard lock(tid_mu);
     excluded = test_threads;
   }
   const double media0 = cpu_of_other_threads(excluded);
-  const long loud0 = received_loud, total0 = received_total;
+  const long loud0 = loud, total0 = total;
   const auto t0 = Clock::now();
   std::this_thread::sleep_for(std::chrono::seconds(seconds));
   const double media_cpu = cpu_of_other_threads(excluded) - media0;
   const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
-  const long loud = received_loud - loud0, total = received_total - total0;
-  snapshot(in1, out1, under1, lost1, over1);
+  const long got_loud = loud - loud0, got = total - total0;
+  const Totals after = snapshot(engine, events, legs);
   running = false;
   sender.join();
   receiver.join();
   engine.stop();
+
+  const double window = wall + 0.2;  // the stats snapshots are 200 ms later than the CPU reads
   std::printf("bridge: %d pairs (%d legs), %.1f s, 1 media thread\n", pairs, 2 * pairs, wall);
-  std::printf("  media in:  %.0f packets/s   media out: %.0f packets/s  (stats window %.1f s)\n",
-              static_cast<double>(in1 - in0) / (wall + 0.2),
-              static_cast<double>(out1 - out0) / (wall + 0.2), wall + 0.2);
+  std::printf("  media in:  %.0f packets/s   media out: %.0f packets/s\n",
+              static_cast<double>(after.in - before.in) / window,
+              static_cast<double>(after.out - before.out) / window);
   std::printf(
       "  peers got %.0f packets/s, %.1f%% carrying forwarded audio; bridge underruns %llu, "
       "lost %llu\n",
-      static_cast<double>(total) / wall,
-      total ? 100.0 * static_cast<double>(loud) / static_cast<double>(total) : 0.0,
-      static_cast<unsigned long long>(under1 - under0),
-      static_cast<unsigned long long>(lost1 - lost0));
+      static_cast<double>(got) / wall,
+      got ? 100.0 * static_cast<double>(got_loud) / static_cast<double>(got) : 0.0,
+      static_cast<unsigned long long>(after.underruns - before.underruns),
+      static_cast<unsigned long long>(after.lost - before.lost));
   std::printf("  pacer overruns + send errors %llu (non-zero: the media thread was starved)\n",
-              static_cast<unsigned long long>(over1 - over0));
+              static_cast<unsigned long long>(after.overruns - before.overruns));
   std::printf(
       "  media threads CPU %.2f s = %.1f%% of one core, %.3f%% of a core per bridged call\n",
       media_cpu, 100 * media_cpu / wall, 100 * media_cpu / wall / pairs);
   return 0;
 }
+
 }  // namespace
 
 int main(int argc, char** argv) {
