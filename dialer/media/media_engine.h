@@ -63,13 +63,16 @@ class MediaEngine {
   void stop_recording(MediaLegId leg);
   void set_frame_tap(MediaLegId leg, bool on);
 
-  // The 2-second rule, enforced on the media threads (ABN-11).
+  // The 2-second rule, enforced on the media threads (ABN-11). Time points must come from the
+  // same clock as the TimeSource given to the constructor.
   void arm_safe_harbor(MediaLegId customer, const SafeHarborArm& arm);
   void set_greeting_end(MediaLegId customer, TimePoint greeting_end);
 
   // Connects the customer's audio to the agent and back; the outcome comes as on_bridge().
+  // A leg is in at most one bridge: earlier bridges of either leg are released first.
   void bridge(MediaLegId customer, MediaLegId agent);
-  void unbridge(MediaLegId customer);
+  // Releases the bridge `leg` is in (customer or agent side); both legs then hear silence.
+  void unbridge(MediaLegId leg);
 
   void request_stats(MediaLegId leg);
   [[nodiscard]] std::size_t open_legs() const;
