@@ -39,7 +39,7 @@ struct CadenceParams {
   double min_speech_db = 36;    // and above this absolute level (about -54 dBFS)
   int onset_frames = 3;         // voiced frames among the last five that start speech
   Duration short_greeting{1000};  // "Hello?": HUMAN after short_silence
-  Duration short_silence{450};
+  Duration short_silence{550};
   Duration human_greeting{1800};  // "Hello, this is Maria": HUMAN after human_silence
   Duration human_silence{650};
   Duration ended_silence{1000};   // longer greeting, then a listening pause: HUMAN

@@ -13,8 +13,8 @@ double mean_abs(std::span<const std::int16_t> samples);
 // Mean power in dB relative to one LSB squared: 0 for digital silence, ~87 for a full-scale sine.
 double level_db(double sum_squares, std::size_t count);
 
-// Frequency of a single sinusoid from the three-point recursion cos(w) = (x[n-1]+x[n+1]) / 2x[n],
-// averaged in the least-squares sense. Meaningful only when the block is close to one tone.
+// Frequency of a single sinusoid from the block's autocorrelation at lags 0..2, robust to white
+// noise below ~1.3 kHz. Meaningful only when the block is close to one tone.
 double estimate_frequency_hz(std::span<const float> block);
 
 // Share of the block's energy that a Goertzel filter at `hz` captures: ~1 for a pure tone at hz.

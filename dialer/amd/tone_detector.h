@@ -17,7 +17,8 @@ struct ToneParams {
   double max_beep_hz = 2000;
   Duration min_beep{150};
   Duration min_ringback{300};
-  double min_purity = 0.7;     // share of window energy in one Goertzel bin
+  double min_purity = 0.7;        // share of window energy in one Goertzel bin (tonal frame)
+  double min_beep_purity = 0.9;   // mean over a beep: held vowels rarely stay this pure
   double min_level_db = 40;    // about -50 dBFS; quieter windows are not analysed
 };
 
@@ -30,6 +31,9 @@ class ToneDetector {
 
   // True when the latest frame belongs to a tone (single or dual) rather than to speech.
   [[nodiscard]] bool frame_is_tone() const { return frame_tone_; }
+  // Latest window's single-tone frequency estimate and purity (0 when not analysed).
+  [[nodiscard]] double last_frequency_hz() const { return last_hz_; }
+  [[nodiscard]] double last_purity() const { return last_purity_; }
   [[nodiscard]] const ToneParams& params() const { return params_; }
 
  private:
@@ -39,9 +43,11 @@ class ToneDetector {
     Duration last{0};
     double frequency_sum = 0;
     int frames = 0;
+    double purity_sum = 0;
     int misses = 0;
     bool reported = false;
     [[nodiscard]] double frequency() const { return frames ? frequency_sum / frames : 0; }
+    [[nodiscard]] double purity() const { return frames ? purity_sum / frames : 0; }
     [[nodiscard]] Duration length() const { return last - start + Duration{20}; }
   };
   struct SitTrack {
@@ -51,12 +57,13 @@ class ToneDetector {
     double first_hz = 0;
   };
 
-  void analyse_window(double& frequency, bool& single, bool& ringback) const;
+  void analyse_window(double& frequency, bool& single, bool& ringback);
   std::optional<ToneEvent> on_single(Duration t, double hz);
   std::optional<ToneEvent> on_ringback(Duration t);
   std::optional<ToneEvent> close_segment(Duration t);
   std::optional<ToneEvent> release_pending(Duration t);
   [[nodiscard]] bool ambiguous_with_sit_or_fax(double hz) const;
+  [[nodiscard]] bool beep_like(const Segment& seg) const;
   std::optional<ToneEvent> beep(const Segment& seg, Duration t) const;
 
   ToneParams params_;
@@ -64,6 +71,8 @@ class ToneDetector {
   double prev_energy_ = 0;
   double cur_energy_ = 0;
   bool frame_tone_ = false;
+  double last_hz_ = 0;
+  double last_purity_ = 0;
   Segment seg_;
   Segment ring_;
   SitTrack sit_;

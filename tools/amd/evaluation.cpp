@@ -29,8 +29,12 @@ void score_beeps(const FileOutcome& o, DetectorReport& r, std::vector<double>& o
     }
     ++r.false_beeps;
     if (e.human) ++r.false_beeps_speech_or_ringback;
+    r.errors.push_back(e.id + " " + e.scenario + " false beep onset=" +
+                       std::to_string(b.onset.count()) + "ms f=" +
+                       std::to_string(static_cast<int>(b.frequency_hz)) + "Hz");
   }
   if (!e.beep_on) return;
+  if (!matched) r.errors.push_back(e.id + " " + e.scenario + " missed beep");
   const bool short_beep = e.beep_off && *e.beep_off - *e.beep_on < kShortBeepS - 1e-6;
   if (short_beep) {
     ++r.beeps_short_total;
@@ -107,7 +111,8 @@ DetectorReport summarize(std::string name, const std::vector<FileOutcome>& outco
     if (e.human && o.decision.verdict != AmdVerdict::kMachine && e.first_speech_off) {
       after.push_back(at_ms - *e.first_speech_off * 1000);
     }
-    const bool wrong = (e.human && o.decision.verdict == AmdVerdict::kMachine) ||
+    // NOTSURE is listed too: not an error for a person (an agent takes it), but worth reading.
+    const bool wrong = (e.human && o.decision.verdict != AmdVerdict::kHuman) ||
                        (!e.human && o.decision.verdict != AmdVerdict::kMachine);
     if (wrong) {
       r.errors.push_back(e.id + " " + e.scenario + " " + (e.human ? "HUMAN" : "MACHINE") +

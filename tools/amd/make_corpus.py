@@ -11,6 +11,7 @@ import warnings
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 import audioop  # noqa: E402
 import csv
+import functools
 import hashlib
 import math
 import multiprocessing
@@ -120,8 +121,13 @@ def tts(cache, engine, voice, text, rate, pitch):
     return samples
 
 
+@functools.lru_cache(maxsize=None)
+def _prompt(name):
+    return tuple(trim(sox_to_8k(os.path.join(V.ASTERISK_DIR, name + ".wav"))))
+
+
 def prompt(name):
-    return trim(sox_to_8k(os.path.join(V.ASTERISK_DIR, name + ".wav")))
+    return list(_prompt(name))
 
 
 class Voice:

@@ -2,6 +2,7 @@
 // corpus (DIR/labels.csv + DIR/<id>.wav) and prints their figures side by side.
 #include <iostream>
 
+#include "dialer/amd/amd_params.h"
 #include "tools/amd/amd_eval.h"
 #include "tools/dialerctl/command.h"
 
@@ -14,6 +15,7 @@ struct AmdEvalOptions {
   bool errors = false;
   int max_analysis_ms = 4000;
   std::vector<std::string> detectors{"classic", "cadence"};
+  std::vector<std::string> params;  // name=value, applied to every detector's config
 };
 
 int run_amd_eval(const AmdEvalOptions& opt) {
@@ -27,6 +29,12 @@ int run_amd_eval(const AmdEvalOptions& opt) {
     amd::AmdConfig config;
     config.algorithm = *algorithm;
     config.max_analysis = Duration{opt.max_analysis_ms};
+    for (const auto& p : opt.params) {
+      if (auto status = amd::apply_param(config, p); !status) {
+        std::cerr << "amd-eval: " << status.error().message << "\n";
+        return kExitInvalid;
+      }
+    }
     if (auto status = amd::validate(config); !status) {
       std::cerr << "amd-eval: " << status.error().message << "\n";
       return kExitInvalid;
@@ -56,6 +64,7 @@ const CommandRegistration kAmdEval{"amd-eval", [](CLI::App& root) -> CommandRunn
   cmd->add_flag("--errors", opt->errors, "list every misclassified file");
   cmd->add_option("--max-analysis-ms", opt->max_analysis_ms, "analysis limit (default 4000)");
   cmd->add_option("--detector", opt->detectors, "detectors to run (classic, cadence)");
+  cmd->add_option("--param", opt->params, "override a parameter, e.g. cadence.short_silence=500");
   return [cmd, opt] { return cmd->parsed() ? run_amd_eval(*opt) : kExitOk; };
 }};
 
