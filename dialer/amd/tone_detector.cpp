@@ -15,12 +15,13 @@ constexpr std::array<std::initializer_list<double>, 3> kSitBands{{
     {913.8, 985.2}, {1370.6, 1428.5}, {1776.7}}};
 constexpr double kCngHz = 1100;
 constexpr double kCngTolerance = 38;
-constexpr Duration kSitMaxGap{80};
+constexpr Duration kSitMaxGap{100};  // a lost frame at the junction stays within this
 constexpr Duration kSitMinSegment{200};
 constexpr Duration kSitMaxSegment{450};
 constexpr Duration kCngMin{350};
 constexpr Duration kCngMax{700};
-constexpr int kMaxMissedFrames = 2;  // lost or mixed frames tolerated inside one tone
+constexpr int kMaxMissedFrames = 2;  // mixed or disturbed frames tolerated inside one tone
+constexpr int kMaxLostFrames = 3;    // all-zero frames in a row still taken as packet loss
 
 bool near(double hz, double target, double tolerance) { return std::abs(hz - target) <= tolerance; }
 
@@ -29,7 +30,10 @@ bool in_sit_band(double hz, std::size_t stage) {
                      [hz](double f) { return near(hz, f, f * 0.01); });
 }
 
-bool same_tone(double a, double b) { return near(a, b, std::max(12.0, 0.02 * b)); }
+bool same_tone(double a, double b) { return near(a, b, std::max(8.0, 0.01 * b)); }
+
+// A generated tone holds its frequency to a few hertz; a held vowel drifts.
+bool steady(double min_hz, double max_hz) { return max_hz - min_hz <= std::max(6.0, 0.01 * max_hz); }
 
 }  // namespace
 
@@ -88,6 +92,13 @@ std::optional<ToneEvent> ToneDetector::feed(Duration media_time,
   }
   prev_energy_ = cur_energy_;
   cur_energy_ = energy;
+  const int ended_zero_run = energy > 0 ? std::exchange(zero_run_, 0) : 0;
+  if (energy == 0) ++zero_run_;
+  // A window touching a short run of all-zero frames (lost packets) says nothing about the
+  // tone: hold every state for it instead of counting misses that would split one beep in two.
+  const bool lost = (zero_run_ > 0 && zero_run_ <= kMaxLostFrames) ||
+                    (ended_zero_run > 0 && ended_zero_run <= kMaxLostFrames);
+  if (lost) return std::exchange(queued_, std::nullopt);
 
   double hz = 0;
   bool single = false;
@@ -97,7 +108,6 @@ std::optional<ToneEvent> ToneDetector::feed(Duration media_time,
 
   std::optional<ToneEvent> events[3];
   events[0] = std::exchange(queued_, std::nullopt);
-  if (pending_) events[1] = release_pending(media_time);
   if (single) {
     events[2] = on_single(media_time, hz);
   } else if (seg_.active && ++seg_.misses > kMaxMissedFrames) {
@@ -108,6 +118,8 @@ std::optional<ToneEvent> ToneDetector::feed(Duration media_time,
   } else if (ring_.active && ++ring_.misses > kMaxMissedFrames + 1) {
     ring_.active = false;
   }
+  // After this frame's segment update, so a SIT segment starting now is seen.
+  if (pending_) events[1] = release_pending(media_time);
   std::optional<ToneEvent> first;
   for (auto& e : events) {
     if (!e) continue;
@@ -126,11 +138,13 @@ std::optional<ToneEvent> ToneDetector::on_single(Duration t, double hz) {
     seg_.last = t;
     seg_.frequency_sum += hz;
     seg_.purity_sum += last_purity_;
+    seg_.min_hz = std::min(seg_.min_hz, hz);
+    seg_.max_hz = std::max(seg_.max_hz, hz);
     ++seg_.frames;
     seg_.misses = 0;
   } else {
     closed = close_segment(t);
-    seg_ = Segment{true, t - kFrameDuration, t, hz, 1, last_purity_, 0, false};
+    seg_ = Segment{true, t - kFrameDuration, t, hz, 1, last_purity_, hz, hz, 0, false};
   }
   const double f = seg_.frequency();
   const bool follows_sit = sit_.stage >= 1 && seg_.start - sit_.last_end <= kSitMaxGap;
@@ -158,7 +172,7 @@ std::optional<ToneEvent> ToneDetector::on_ringback(Duration t) {
     ++ring_.frames;
     ring_.misses = 0;
   } else {
-    ring_ = Segment{true, t - kFrameDuration, t, 0, 1, 0, 0, false};
+    ring_ = Segment{true, t - kFrameDuration, t, 0, 1, 0, 0, 0, 0, false};
   }
   if (!ring_.reported && ring_.length() >= params_.min_ringback) {
     ring_.reported = true;
@@ -172,7 +186,8 @@ bool ToneDetector::beep_like(const Segment& seg) const {
   // A window only turns tonal once the tone fills most of it, so a segment measures up to one
   // frame shorter than the tone itself.
   return seg.length() + kFrameDuration >= params_.min_beep && f >= params_.min_beep_hz &&
-         f <= params_.max_beep_hz && seg.purity() >= params_.min_beep_purity;
+         f <= params_.max_beep_hz && seg.purity() >= params_.min_beep_purity &&
+         steady(seg.min_hz, seg.max_hz);
 }
 
 bool ToneDetector::ambiguous_with_sit_or_fax(double hz) const {
@@ -209,7 +224,7 @@ std::optional<ToneEvent> ToneDetector::close_segment(Duration t) {
 }
 
 std::optional<ToneEvent> ToneDetector::release_pending(Duration t) {
-  if (t - pending_->last < Duration{100}) return std::nullopt;
+  if (t - pending_->last < kSitMaxGap + kFrameDuration) return std::nullopt;
   Segment seg = *pending_;
   pending_.reset();
   const bool sit_follows = seg_.active && in_sit_band(seg_.frequency(), 1) &&

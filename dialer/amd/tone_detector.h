@@ -18,7 +18,7 @@ struct ToneParams {
   Duration min_beep{150};
   Duration min_ringback{300};
   double min_purity = 0.7;        // share of window energy in one Goertzel bin (tonal frame)
-  double min_beep_purity = 0.9;   // mean over a beep: held vowels rarely stay this pure
+  double min_beep_purity = 0.95;  // mean over a beep: held vowels rarely stay this pure
   double min_level_db = 40;    // about -50 dBFS; quieter windows are not analysed
 };
 
@@ -44,6 +44,8 @@ class ToneDetector {
     double frequency_sum = 0;
     int frames = 0;
     double purity_sum = 0;
+    double min_hz = 0;
+    double max_hz = 0;
     int misses = 0;
     bool reported = false;
     [[nodiscard]] double frequency() const { return frames ? frequency_sum / frames : 0; }
@@ -68,6 +70,7 @@ class ToneDetector {
 
   ToneParams params_;
   std::array<float, 2 * kFrameSamples> window_{};
+  int zero_run_ = 0;  // consecutive all-zero frames, the latest included
   double prev_energy_ = 0;
   double cur_energy_ = 0;
   bool frame_tone_ = false;

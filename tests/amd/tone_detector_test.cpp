@@ -40,6 +40,14 @@ TEST(ToneDetectorTest, BeepSurvivesNoiseAndOneLostFrame) {
   EXPECT_NEAR(events[0].onset.count(), 300, 40);
 }
 
+TEST(ToneDetectorTest, LowBeepFrequencyIsNotBiasedByNoise) {
+  // 440 Hz at about 20 dB SNR: a plain lag-1 estimate would read ~20 Hz high and lose purity.
+  auto events = tones_of(with_noise(concat({silence(300), tone({440}, 400, -25), silence(300)}),
+                                    -45));
+  ASSERT_EQ(count(events, ToneKind::kBeep), 1);
+  EXPECT_NEAR(events[0].frequency_hz, 440, 4);
+}
+
 TEST(ToneDetectorTest, RingbackIsRecognisedAndNeverABeep) {
   for (auto pair : {std::pair{440.0, 480.0}, std::pair{400.0, 450.0}}) {
     auto events = tones_of(concat({silence(200), tone({pair.first, pair.second}, 2000, -14),
