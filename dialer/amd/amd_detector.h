@@ -28,16 +28,16 @@ struct ClassicParams {
   Duration total_analysis{5000};
   Duration min_word_length{100};
   Duration between_words_silence{50};
-  int max_words = 2;  // MACHINE when words > max_words
+  int max_words = 2;            // MACHINE when words > max_words
   int silence_threshold = 256;  // mean |sample| below which a frame is silent
   Duration max_word_length{5000};
 };
 
 // The default detector: adaptive noise floor, tone-aware voice activity, greeting cadence rules.
 struct CadenceParams {
-  double speech_snr_db = 10;    // a voiced frame stands this far above the noise floor
-  double min_speech_db = 36;    // and above this absolute level (about -54 dBFS)
-  int onset_frames = 3;         // voiced frames among the last five that start speech
+  double speech_snr_db = 10;      // a voiced frame stands this far above the noise floor
+  double min_speech_db = 36;      // and above this absolute level (about -54 dBFS)
+  int onset_frames = 3;           // voiced frames among the last five that start speech
   Duration short_greeting{1000};  // "Hello?": HUMAN after short_silence
   Duration short_silence{550};
   Duration human_greeting{1800};  // "Hello, this is Maria": HUMAN after human_silence

@@ -2,9 +2,9 @@
 
 #include <charconv>
 #include <cstdio>
-#include <type_traits>
 #include <functional>
 #include <map>
+#include <type_traits>
 
 namespace dialer::amd {
 namespace {

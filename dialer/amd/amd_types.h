@@ -30,17 +30,17 @@ enum class AmdVerdict { kHuman, kMachine, kNotSure };
 
 // Why a verdict was reached. Classic causes mirror Asterisk app_amd's AMDCAUSE values.
 enum class AmdCause {
-  kShortGreeting,        // HUMAN: a short utterance followed by a listening pause
-  kGreetingEnded,        // HUMAN: a medium utterance followed by a long pause
-  kAfterGreetingSilence, // HUMAN (classic): silence after the greeting
-  kLongGreeting,         // MACHINE: greeting too long for a live answer
-  kMaxWords,             // MACHINE (classic): too many words
-  kMaxWordLength,        // MACHINE (classic): one word too long
-  kBeep,                 // MACHINE: a voicemail beep before any verdict
-  kSit,                  // MACHINE: special information tone (number not in service, ...)
-  kFax,                  // MACHINE: fax calling tone (CNG)
-  kInitialSilence,       // NOTSURE: nobody spoke; handled as live, never as a machine
-  kTooLong,              // NOTSURE: the analysis limit was reached without a verdict
+  kShortGreeting,         // HUMAN: a short utterance followed by a listening pause
+  kGreetingEnded,         // HUMAN: a medium utterance followed by a long pause
+  kAfterGreetingSilence,  // HUMAN (classic): silence after the greeting
+  kLongGreeting,          // MACHINE: greeting too long for a live answer
+  kMaxWords,              // MACHINE (classic): too many words
+  kMaxWordLength,         // MACHINE (classic): one word too long
+  kBeep,                  // MACHINE: a voicemail beep before any verdict
+  kSit,                   // MACHINE: special information tone (number not in service, ...)
+  kFax,                   // MACHINE: fax calling tone (CNG)
+  kInitialSilence,        // NOTSURE: nobody spoke; handled as live, never as a machine
+  kTooLong,               // NOTSURE: the analysis limit was reached without a verdict
 };
 constexpr std::size_t kAmdCauseCount = 11;
 
@@ -76,9 +76,9 @@ std::string_view to_string(ToneKind kind);
 // A call-progress or voicemail tone recognised in the audio.
 struct ToneEvent {
   ToneKind kind = ToneKind::kBeep;
-  Duration onset{0};         // media time the tone started
-  Duration detected_at{0};   // media time it was recognised
-  double frequency_hz = 0;   // main frequency (first segment for SIT)
+  Duration onset{0};        // media time the tone started
+  Duration detected_at{0};  // media time it was recognised
+  double frequency_hz = 0;  // main frequency (first segment for SIT)
 };
 
 }  // namespace dialer::amd

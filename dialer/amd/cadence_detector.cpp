@@ -50,8 +50,9 @@ void CadenceDetector::track_speech(Duration t, bool voiced) {
 }
 
 std::optional<AmdDecision> CadenceDetector::decide_on_tone(const ToneEvent& tone) {
-  const std::string at = " onset=" + ms(tone.onset) + " f=" +
-                         std::to_string(static_cast<int>(std::lround(tone.frequency_hz))) + "Hz";
+  const std::string at = " onset=" + ms(tone.onset) +
+                         " f=" + std::to_string(static_cast<int>(std::lround(tone.frequency_hz))) +
+                         "Hz";
   switch (tone.kind) {
     case ToneKind::kBeep:
       return decide(AmdVerdict::kMachine, AmdCause::kBeep, tone.detected_at + kFrameDuration,

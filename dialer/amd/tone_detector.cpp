@@ -11,8 +11,8 @@ namespace dialer::amd {
 namespace {
 
 // ITU-T E.180 / Telcordia SIT segment frequencies (low and high variants), by position.
-constexpr std::array<std::initializer_list<double>, 3> kSitBands{{
-    {913.8, 985.2}, {1370.6, 1428.5}, {1776.7}}};
+constexpr std::array<std::initializer_list<double>, 3> kSitBands{
+    {{913.8, 985.2}, {1370.6, 1428.5}, {1776.7}}};
 constexpr double kCngHz = 1100;
 constexpr double kCngTolerance = 38;
 constexpr Duration kSitMaxGap{100};  // a lost frame at the junction stays within this
@@ -33,7 +33,9 @@ bool in_sit_band(double hz, std::size_t stage) {
 bool same_tone(double a, double b) { return near(a, b, std::max(8.0, 0.01 * b)); }
 
 // A generated tone holds its frequency to a few hertz; a held vowel drifts.
-bool steady(double min_hz, double max_hz) { return max_hz - min_hz <= std::max(6.0, 0.01 * max_hz); }
+bool steady(double min_hz, double max_hz) {
+  return max_hz - min_hz <= std::max(6.0, 0.01 * max_hz);
+}
 
 }  // namespace
 

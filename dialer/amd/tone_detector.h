@@ -19,7 +19,7 @@ struct ToneParams {
   Duration min_ringback{300};
   double min_purity = 0.7;        // share of window energy in one Goertzel bin (tonal frame)
   double min_beep_purity = 0.95;  // mean over a beep: held vowels rarely stay this pure
-  double min_level_db = 40;    // about -50 dBFS; quieter windows are not analysed
+  double min_level_db = 40;       // about -50 dBFS; quieter windows are not analysed
 };
 
 class ToneDetector {

@@ -52,6 +52,19 @@ TEST(CadenceDetectorTest, NeverDecidesAfterTheConfiguredLimit) {
   EXPECT_EQ(r.decision->verdict, AmdVerdict::kNotSure);
 }
 
+TEST(CadenceDetectorTest, GreetingStillGoingAtTheLimitIsMachine) {
+  auto r = cadence(concat({silence(1600), speech(3000)}));
+  expect(r, AmdVerdict::kMachine, AmdCause::kLongGreeting);
+  EXPECT_EQ(r.decision->decided_at.count(), 4000);
+  EXPECT_NE(r.decision->figures.find("at limit"), std::string::npos);
+}
+
+TEST(CadenceDetectorTest, ShortSpeechCutByTheLimitIsNotSureTooLong) {
+  auto r = cadence(concat({silence(3300), speech(900)}));
+  expect(r, AmdVerdict::kNotSure, AmdCause::kTooLong);
+  EXPECT_EQ(r.decision->decided_at.count(), 4000);
+}
+
 TEST(CadenceDetectorTest, MissingAudioCountsAsSilenceUpToTheDeadline) {
   CadenceDetector detector(CadenceParams{}, Duration{4000});
   Pcm hello = concat({silence(400), speech(400)});
@@ -83,8 +96,7 @@ TEST(CadenceDetectorTest, FaxCallingToneIsMachine) {
 }
 
 TEST(CadenceDetectorTest, RingbackAfterAnswerIsNotSpeech) {
-  auto r = cadence(concat({tone({440, 480}, 1800, -14), silence(500), speech(450),
-                           silence(2000)}));
+  auto r = cadence(concat({tone({440, 480}, 1800, -14), silence(500), speech(450), silence(2000)}));
   expect(r, AmdVerdict::kHuman, AmdCause::kShortGreeting);
   EXPECT_TRUE(std::any_of(r.tones.begin(), r.tones.end(),
                           [](const ToneEvent& e) { return e.kind == ToneKind::kRingback; }));

@@ -54,10 +54,13 @@ TEST(AmdEvaluationTest, LoadsLabelsWithOptionalColumnsAndRejectsBadRows) {
 TEST(AmdEvaluationTest, SummaryCountsErrorsLatencyAndBeeps) {
   CorpusEntry human{"h1", true, 0.5, 1.0, std::nullopt, std::nullopt, "hello"};
   CorpusEntry machine{"m1", false, 0.3, 4.2, 5.0, 5.5, "tts_greeting"};
-  FileOutcome h{&human, {AmdVerdict::kHuman, AmdCause::kShortGreeting, Duration{1500}, ""}, {},
-                100, 1000};
-  FileOutcome m{&machine, {AmdVerdict::kMachine, AmdCause::kLongGreeting, Duration{2900}, ""},
-                {ToneEvent{ToneKind::kBeep, Duration{5020}, Duration{5180}, 1000}}, 300, 2000};
+  FileOutcome h{
+      &human, {AmdVerdict::kHuman, AmdCause::kShortGreeting, Duration{1500}, ""}, {}, 100, 1000};
+  FileOutcome m{&machine,
+                {AmdVerdict::kMachine, AmdCause::kLongGreeting, Duration{2900}, ""},
+                {ToneEvent{ToneKind::kBeep, Duration{5020}, Duration{5180}, 1000}},
+                300,
+                2000};
   auto r = summarize("cadence", {h, m}, true);
   EXPECT_EQ(r.confusion[0][0], 1U);
   EXPECT_EQ(r.confusion[1][1], 1U);

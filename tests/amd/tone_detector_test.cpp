@@ -26,10 +26,10 @@ TEST(ToneDetectorTest, ReportsBeepOnsetAtSeveralFrequencies) {
 
 TEST(ToneDetectorTest, IgnoresTonesShorterThanTheMinimumOrOutsideTheBand) {
   EXPECT_TRUE(tones_of(concat({silence(200), tone({1000}, 100), silence(300)})).empty());
-  EXPECT_EQ(count(tones_of(concat({silence(200), tone({2600}, 400), silence(300)})),
-                  ToneKind::kBeep), 0);
-  EXPECT_EQ(count(tones_of(concat({silence(200), tone({330}, 400), silence(300)})),
-                  ToneKind::kBeep), 0);
+  EXPECT_EQ(
+      count(tones_of(concat({silence(200), tone({2600}, 400), silence(300)})), ToneKind::kBeep), 0);
+  EXPECT_EQ(
+      count(tones_of(concat({silence(200), tone({330}, 400), silence(300)})), ToneKind::kBeep), 0);
 }
 
 TEST(ToneDetectorTest, BeepSurvivesNoiseAndOneLostFrame) {
@@ -42,16 +42,16 @@ TEST(ToneDetectorTest, BeepSurvivesNoiseAndOneLostFrame) {
 
 TEST(ToneDetectorTest, LowBeepFrequencyIsNotBiasedByNoise) {
   // 440 Hz at about 20 dB SNR: a plain lag-1 estimate would read ~20 Hz high and lose purity.
-  auto events = tones_of(with_noise(concat({silence(300), tone({440}, 400, -25), silence(300)}),
-                                    -45));
+  auto events =
+      tones_of(with_noise(concat({silence(300), tone({440}, 400, -25), silence(300)}), -45));
   ASSERT_EQ(count(events, ToneKind::kBeep), 1);
   EXPECT_NEAR(events[0].frequency_hz, 440, 4);
 }
 
 TEST(ToneDetectorTest, RingbackIsRecognisedAndNeverABeep) {
   for (auto pair : {std::pair{440.0, 480.0}, std::pair{400.0, 450.0}}) {
-    auto events = tones_of(concat({silence(200), tone({pair.first, pair.second}, 2000, -14),
-                                   silence(500)}));
+    auto events =
+        tones_of(concat({silence(200), tone({pair.first, pair.second}, 2000, -14), silence(500)}));
     EXPECT_EQ(count(events, ToneKind::kRingback), 1) << pair.first;
     EXPECT_EQ(count(events, ToneKind::kBeep), 0) << pair.first;
   }
@@ -68,8 +68,8 @@ TEST(ToneDetectorTest, SitIsRecognisedAndNeverABeep) {
 }
 
 TEST(ToneDetectorTest, FaxCallingToneIsRecognisedAndNeverABeep) {
-  auto events = tones_of(concat({silence(300), tone({1100}, 500), silence(3000), tone({1100}, 500),
-                                 silence(300)}));
+  auto events = tones_of(
+      concat({silence(300), tone({1100}, 500), silence(3000), tone({1100}, 500), silence(300)}));
   EXPECT_EQ(count(events, ToneKind::kFaxCng), 2);
   EXPECT_EQ(count(events, ToneKind::kBeep), 0);
 }

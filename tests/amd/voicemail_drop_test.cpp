@@ -33,8 +33,8 @@ TEST(VoicemailDropPolicyTest, HangUpPolicyHangsUpAtOnce) {
 TEST(VoicemailDropPolicyTest, PlaysTheMessageWhenTheBeepEnds) {
   VoicemailDropPolicy policy({}, Duration{2600});
   EXPECT_EQ(policy.start().action, DropAction::kWait);
-  auto d = drop(policy, concat({speech(2000), silence(600), tone({1000}, 500), silence(2000)}),
-                2600);
+  auto d =
+      drop(policy, concat({speech(2000), silence(600), tone({1000}, 500), silence(2000)}), 2600);
   EXPECT_EQ(d.action, DropAction::kPlayMessageNow);
   EXPECT_EQ(d.reason, DropReason::kBeepEnded);
   // On a digitally silent line the end is confirmed after the lost-packet allowance (60 ms).

@@ -28,7 +28,8 @@ nlohmann::json interval_json(const Interval& i) {
 }
 
 nlohmann::json pct_json(const Percentiles& p) {
-  return {{"count", p.count}, {"median_ms", p.median_ms}, {"p95_ms", p.p95_ms}, {"max_ms", p.max_ms}};
+  return {
+      {"count", p.count}, {"median_ms", p.median_ms}, {"p95_ms", p.p95_ms}, {"max_ms", p.max_ms}};
 }
 
 }  // namespace
@@ -51,13 +52,14 @@ Result<std::vector<DetectorReport>> evaluate_corpus(const std::filesystem::path&
   }
   std::vector<DetectorReport> reports;
   for (std::size_t d = 0; d < configs.size(); ++d) {
-    reports.push_back(summarize(names[d], outcomes[d],
-                                configs[d].algorithm == AmdAlgorithm::kCadence));
+    reports.push_back(
+        summarize(names[d], outcomes[d], configs[d].algorithm == AmdAlgorithm::kCadence));
   }
   return reports;
 }
 
-nlohmann::json to_json(const std::filesystem::path& dir, const std::vector<DetectorReport>& reports) {
+nlohmann::json to_json(const std::filesystem::path& dir,
+                       const std::vector<DetectorReport>& reports) {
   nlohmann::json out{{"corpus", dir.string()}, {"detectors", nlohmann::json::array()}};
   for (const auto& r : reports) {
     nlohmann::json d{
@@ -81,15 +83,15 @@ nlohmann::json to_json(const std::filesystem::path& dir, const std::vector<Detec
       d["by_scenario"][scenario] = {{"HUMAN", n[0]}, {"MACHINE", n[1]}, {"NOTSURE", n[2]}};
     }
     if (r.has_beep_detector) {
-      d["beep"] = {{"tones_ge_200ms", r.beeps_total},
-                   {"hit_rate", r.beeps_total ? double(r.beeps_hit) / double(r.beeps_total) : 0.0},
-                   {"tones_lt_200ms", r.beeps_short_total},
-                   {"short_hit_rate",
-                    r.beeps_short_total ? double(r.beeps_short_hit) / double(r.beeps_short_total)
-                                        : 0.0},
-                   {"onset_error", pct_json(r.beep_onset_error)},
-                   {"false_beeps", r.false_beeps},
-                   {"false_beeps_on_human_calls", r.false_beeps_speech_or_ringback}};
+      d["beep"] = {
+          {"tones_ge_200ms", r.beeps_total},
+          {"hit_rate", r.beeps_total ? double(r.beeps_hit) / double(r.beeps_total) : 0.0},
+          {"tones_lt_200ms", r.beeps_short_total},
+          {"short_hit_rate",
+           r.beeps_short_total ? double(r.beeps_short_hit) / double(r.beeps_short_total) : 0.0},
+          {"onset_error", pct_json(r.beep_onset_error)},
+          {"false_beeps", r.false_beeps},
+          {"false_beeps_on_human_calls", r.false_beeps_speech_or_ringback}};
     } else {
       d["beep"] = nullptr;
     }
@@ -121,8 +123,8 @@ std::string to_text(const std::filesystem::path& dir, const std::vector<Detector
       o << "beep hit (>=200 ms)     " << r.beeps_hit << "/" << r.beeps_total << "; short tones "
         << r.beeps_short_hit << "/" << r.beeps_short_total << "\n"
         << "beep onset error        " << lat(r.beep_onset_error) << "\n"
-        << "false beeps             " << r.false_beeps << " (on human calls: "
-        << r.false_beeps_speech_or_ringback << ")\n";
+        << "false beeps             " << r.false_beeps
+        << " (on human calls: " << r.false_beeps_speech_or_ringback << ")\n";
     } else {
       o << "beep                    no beep detector\n";
     }
@@ -131,7 +133,8 @@ std::string to_text(const std::filesystem::path& dir, const std::vector<Detector
     o << "CPU per 20 ms frame     " << cpu << "\ncauses                 ";
     for (const auto& [cause, n] : r.causes) o << " " << cause << "=" << n;
     o << "\nby scenario (H/M/N)    ";
-    for (const auto& [s, n] : r.by_scenario) o << " " << s << "=" << n[0] << "/" << n[1] << "/" << n[2];
+    for (const auto& [s, n] : r.by_scenario)
+      o << " " << s << "=" << n[0] << "/" << n[1] << "/" << n[2];
     o << "\n";
     if (list_errors) {
       for (const auto& e : r.errors) o << "  wrong: " << e << "\n";

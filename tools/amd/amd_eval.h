@@ -3,10 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "tools/amd/evaluation.h"
 
@@ -15,7 +14,8 @@ namespace dialer::amd::eval {
 Result<std::vector<DetectorReport>> evaluate_corpus(const std::filesystem::path& dir,
                                                     const std::vector<AmdConfig>& configs);
 
-nlohmann::json to_json(const std::filesystem::path& dir, const std::vector<DetectorReport>& reports);
+nlohmann::json to_json(const std::filesystem::path& dir,
+                       const std::vector<DetectorReport>& reports);
 std::string to_text(const std::filesystem::path& dir, const std::vector<DetectorReport>& reports,
                     bool list_errors);
 

@@ -72,9 +72,10 @@ Result<std::vector<CorpusEntry>> load_labels(const std::filesystem::path& dir) {
     }
     e.human = label == "HUMAN";
     e.scenario = get("scenario");
-    for (auto [name, slot] : {std::pair{"first_speech_on", &e.first_speech_on},
-                              std::pair{"first_speech_off", &e.first_speech_off},
-                              std::pair{"beep_on", &e.beep_on}, std::pair{"beep_off", &e.beep_off}}) {
+    for (auto [name, slot] :
+         {std::pair{"first_speech_on", &e.first_speech_on},
+          std::pair{"first_speech_off", &e.first_speech_off}, std::pair{"beep_on", &e.beep_on},
+          std::pair{"beep_off", &e.beep_off}}) {
       auto t = parse_time(get(name), where);
       if (!t) return t.error();
       *slot = *t;

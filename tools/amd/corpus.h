@@ -15,11 +15,11 @@ namespace dialer::amd::eval {
 struct CorpusEntry {
   std::string id;
   bool human = false;
-  std::optional<double> first_speech_on;   // seconds from the answer
+  std::optional<double> first_speech_on;  // seconds from the answer
   std::optional<double> first_speech_off;
   std::optional<double> beep_on;
-  std::optional<double> beep_off;          // optional column
-  std::string scenario;                    // optional column, "" when absent
+  std::optional<double> beep_off;  // optional column
+  std::string scenario;            // optional column, "" when absent
 };
 
 Result<std::vector<CorpusEntry>> load_labels(const std::filesystem::path& dir);

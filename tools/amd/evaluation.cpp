@@ -29,9 +29,9 @@ void score_beeps(const FileOutcome& o, DetectorReport& r, std::vector<double>& o
     }
     ++r.false_beeps;
     if (e.human) ++r.false_beeps_speech_or_ringback;
-    r.errors.push_back(e.id + " " + e.scenario + " false beep onset=" +
-                       std::to_string(b.onset.count()) + "ms f=" +
-                       std::to_string(static_cast<int>(b.frequency_hz)) + "Hz");
+    r.errors.push_back(e.id + " " + e.scenario +
+                       " false beep onset=" + std::to_string(b.onset.count()) +
+                       "ms f=" + std::to_string(static_cast<int>(b.frequency_hz)) + "Hz");
   }
   if (!e.beep_on) return;
   if (!matched) r.errors.push_back(e.id + " " + e.scenario + " missed beep");
@@ -115,8 +115,8 @@ DetectorReport summarize(std::string name, const std::vector<FileOutcome>& outco
     const bool wrong = (e.human && o.decision.verdict != AmdVerdict::kHuman) ||
                        (!e.human && o.decision.verdict != AmdVerdict::kMachine);
     if (wrong) {
-      r.errors.push_back(e.id + " " + e.scenario + " " + (e.human ? "HUMAN" : "MACHINE") +
-                         " -> " + o.decision.describe());
+      r.errors.push_back(e.id + " " + e.scenario + " " + (e.human ? "HUMAN" : "MACHINE") + " -> " +
+                         o.decision.describe());
     }
     if (has_beep_detector) score_beeps(o, r, onset_errors);
     frames += o.frames;

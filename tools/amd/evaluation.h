@@ -48,22 +48,22 @@ struct DetectorReport {
   Interval human_as_machine;
   Interval machine_as_human;
   Interval notsure;
-  Percentiles human_latency;    // from the answer
+  Percentiles human_latency;  // from the answer
   Percentiles machine_latency;
   Percentiles human_after_utterance;  // HUMAN or NOTSURE verdicts, after first_speech_off
   double human_after_utterance_over_1s = 0;
   bool has_beep_detector = false;
-  std::size_t beeps_total = 0;         // true beeps >= 200 ms
+  std::size_t beeps_total = 0;  // true beeps >= 200 ms
   std::size_t beeps_hit = 0;
-  std::size_t beeps_short_total = 0;   // true beeps < 200 ms
+  std::size_t beeps_short_total = 0;  // true beeps < 200 ms
   std::size_t beeps_short_hit = 0;
-  Percentiles beep_onset_error;        // |detected - true| over hits
-  std::size_t false_beeps = 0;         // beep events with no true beep near them
+  Percentiles beep_onset_error;                    // |detected - true| over hits
+  std::size_t false_beeps = 0;                     // beep events with no true beep near them
   std::size_t false_beeps_speech_or_ringback = 0;  // of which on human calls
   double cpu_ns_per_frame = 0;
   std::map<std::string, std::size_t> causes;
   std::map<std::string, std::array<std::size_t, 3>> by_scenario;  // verdict counts
-  std::vector<std::string> errors;  // "id scenario truth -> decision"
+  std::vector<std::string> errors;                                // "id scenario truth -> decision"
 };
 
 DetectorReport summarize(std::string name, const std::vector<FileOutcome>& outcomes,

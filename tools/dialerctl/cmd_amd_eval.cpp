@@ -54,19 +54,21 @@ int run_amd_eval(const AmdEvalOptions& opt) {
   return kExitOk;
 }
 
-const CommandRegistration kAmdEval{"amd-eval", [](CLI::App& root) -> CommandRunner {
-  auto opt = std::make_shared<AmdEvalOptions>();
-  auto* cmd = root.add_subcommand("amd-eval", "evaluate AMD detectors on a labelled corpus");
-  cmd->add_option("dir", opt->dir, "corpus folder (labels.csv and <id>.wav)")
-      ->required()
-      ->check(CLI::ExistingDirectory);
-  cmd->add_flag("--json", opt->json, "print JSON instead of the table");
-  cmd->add_flag("--errors", opt->errors, "list every misclassified file");
-  cmd->add_option("--max-analysis-ms", opt->max_analysis_ms, "analysis limit (default 4000)");
-  cmd->add_option("--detector", opt->detectors, "detectors to run (classic, cadence)");
-  cmd->add_option("--param", opt->params, "override a parameter, e.g. cadence.short_silence=500");
-  return [cmd, opt] { return cmd->parsed() ? run_amd_eval(*opt) : kExitOk; };
-}};
+const CommandRegistration kAmdEval{
+    "amd-eval", [](CLI::App& root) -> CommandRunner {
+      auto opt = std::make_shared<AmdEvalOptions>();
+      auto* cmd = root.add_subcommand("amd-eval", "evaluate AMD detectors on a labelled corpus");
+      cmd->add_option("dir", opt->dir, "corpus folder (labels.csv and <id>.wav)")
+          ->required()
+          ->check(CLI::ExistingDirectory);
+      cmd->add_flag("--json", opt->json, "print JSON instead of the table");
+      cmd->add_flag("--errors", opt->errors, "list every misclassified file");
+      cmd->add_option("--max-analysis-ms", opt->max_analysis_ms, "analysis limit (default 4000)");
+      cmd->add_option("--detector", opt->detectors, "detectors to run (classic, cadence)");
+      cmd->add_option("--param", opt->params,
+                      "override a parameter, e.g. cadence.short_silence=500");
+      return [cmd, opt] { return cmd->parsed() ? run_amd_eval(*opt) : kExitOk; };
+    }};
 
 }  // namespace
 }  // namespace dialer::ctl
