@@ -12,6 +12,7 @@ packages=(
   libsqlite3-dev sqlite3 libssl-dev
   libsndfile1-dev libspandsp-dev libhowardhinnant-date-dev libabsl-dev tzdata
   mariadb-server mariadb-client sip-tester espeak-ng sox
+  flite festival festvox-kallpc16k festvox-us-slt-hts asterisk-core-sounds-en-wav
   python3 python3-phonenumbers time bc procps
 )
 
