@@ -15,6 +15,7 @@
 
 namespace dialer::calls {
 
+// The INVITE has left the stack (nua does not report "100 Trying" itself).
 struct Trying {
   CallId call_id;
 };
