@@ -50,10 +50,13 @@ SofiaAgent::~SofiaAgent() {
 
 bool SofiaAgent::create() {
   const std::string url = bind_url(config_);
+  // NUTAG_RETRY_COUNT(1): one automatic restart per request. Digest authentication needs it
+  // (nua counts the authenticated resend as a retry); the price is that nua may also follow a
+  // single 302/305 or a short 503 Retry-After by itself. Anything beyond is reported.
   nua_ = nua_create(root_, nua_callback, this, NUTAG_URL(url.c_str()),
                     NUTAG_USER_AGENT(config_.user_agent.c_str()), NUTAG_MEDIA_ENABLE(0),
                     NUTAG_AUTOANSWER(0), NUTAG_AUTOACK(1), NUTAG_ALLOW("REGISTER"),
-                    NUTAG_APPL_METHOD("REGISTER"), TAG_END());
+                    NUTAG_APPL_METHOD("REGISTER"), NUTAG_RETRY_COUNT(1), TAG_END());
   if (nua_ == nullptr) return false;
   nua_get_params(nua_, TAG_ANY(), TAG_END());
   start_expiry_sweep();

@@ -17,7 +17,8 @@ TEST_F(SipStackTest, AgentPhoneRegistersWithDigestAndIsCalled) {
   SippProcess& phone = run_sipp("agent_uas.xml", agent_port);
   SippProcess& reg = run_sipp("agent_register.xml", free_port(),
                               {"-key", "agent_port", std::to_string(agent_port)},
-                              "127.0.0.1:" + std::to_string(stack_port_));
+                              "127.0.0.1:" + std::to_string(stack_port_),
+                              {{"PASSWORD", "s3cret"}, {"EXPIRES", "60"}, {"VERDICT", "200"}});
   const auto registered =
       events_.wait_for<calls::Registered>([](const calls::Registered&) { return true; });
   ASSERT_TRUE(registered) << reg.log();
@@ -37,6 +38,49 @@ TEST_F(SipStackTest, AgentPhoneRegistersWithDigestAndIsCalled) {
   stack_->submit(calls::Hangup{CallId{20}, "agent logged out"});
   ASSERT_TRUE(events_.wait_call<calls::LocalHangupDone>(CallId{20}));
   expect_clean_exit(phone);
+}
+
+TEST_F(SipStackTest, AgentWithAWrongPasswordIsRefused) {
+  start_stack();
+  SippProcess& reg = run_sipp("agent_register.xml", free_port(), {"-key", "agent_port", "5999"},
+                              "127.0.0.1:" + std::to_string(stack_port_),
+                              {{"PASSWORD", "guess"}, {"EXPIRES", "60"}, {"VERDICT", "403"}});
+  expect_clean_exit(reg);
+  EXPECT_EQ(stack_->counters().auth_failures, 1u);
+  EXPECT_EQ(stack_->counters().registrations, 0u);
+  EXPECT_FALSE(events_.wait_for<calls::Registered>([](const calls::Registered&) { return true; },
+                                                   std::chrono::milliseconds{0}));
+}
+
+TEST_F(SipStackTest, AgentBindingExpiresAndIsReported) {
+  start_stack();
+  SippProcess& reg = run_sipp("agent_register.xml", free_port(), {"-key", "agent_port", "5999"},
+                              "127.0.0.1:" + std::to_string(stack_port_),
+                              {{"PASSWORD", "s3cret"}, {"EXPIRES", "1"}, {"VERDICT", "200"}});
+  expect_clean_exit(reg);
+  const auto registered =
+      events_.wait_for<calls::Registered>([](const calls::Registered&) { return true; });
+  ASSERT_TRUE(registered);
+  const auto gone = events_.wait_for<calls::Unregistered>(
+      [](const calls::Unregistered& u) { return u.agent == "agent1001"; }, seconds{4});
+  ASSERT_TRUE(gone);
+  EXPECT_EQ(gone->first.cause, calls::UnregisterCause::expired);
+  EXPECT_GE(gone->second - registered->second, std::chrono::milliseconds{900});
+}
+
+TEST_F(SipStackTest, TrunkRegistersWithDigestCredentials) {
+  config_.trunks[0].username = "trunkuser";
+  config_.trunks[0].password = "trunkpass";
+  config_.trunks[0].register_enabled = true;
+  config_.trunks[0].register_expires_s = 60;
+  SippProcess& registrar = run_sipp("trunk_registrar.xml", carrier_port_);
+  start_stack();
+  const auto reg = events_.wait_for<calls::TrunkRegistration>(
+      [](const calls::TrunkRegistration& r) { return r.trunk == "carrier"; });
+  ASSERT_TRUE(reg) << registrar.log();
+  EXPECT_EQ(reg->first.sip_status, 200);
+  EXPECT_TRUE(reg->first.registered);
+  expect_clean_exit(registrar);
 }
 
 TEST_F(SipStackTest, CallToAnUnregisteredAgentFailsLocally) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -55,14 +56,16 @@ class SipStackTest : public ::testing::Test {
   }
 
   // Starts SIPp with `scenario` on `port` and waits until it listens.
-  // `status`, when set, replaces the STATUS placeholder of a template scenario.
+  using Substitutions = std::map<std::string, std::string>;
+
+  // `subst` fills the placeholders (e.g. STATUS, EXPIRES) of a template scenario.
   SippProcess& run_sipp(const std::string& scenario, std::uint16_t port,
                         std::vector<std::string> extra = {}, const std::string& remote = "",
-                        int status = 0) {
+                        const Substitutions& subst = {}) {
     const std::uint16_t media = free_port();
     const std::string dir = workdir(scenario + "-" + std::to_string(port));
     std::string path = std::string(SIP_SCENARIO_DIR) + "/" + scenario;
-    if (status != 0) path = instantiate(path, dir, status);
+    if (!subst.empty()) path = instantiate(path, dir, subst);
     std::vector<std::string> args = {"-sf",       path,
                                      "-i",        "127.0.0.1",
                                      "-p",        std::to_string(port),
@@ -79,13 +82,17 @@ class SipStackTest : public ::testing::Test {
     return sipp;
   }
 
-  static std::string instantiate(const std::string& path, const std::string& dir, int status) {
+  static std::string instantiate(const std::string& path, const std::string& dir,
+                                 const Substitutions& subst) {
     std::ifstream in(path);
     std::stringstream text;
     text << in.rdbuf();
     std::string xml = text.str();
-    for (auto at = xml.find("STATUS"); at != std::string::npos; at = xml.find("STATUS")) {
-      xml.replace(at, 6, std::to_string(status));
+    for (const auto& [key, value] : subst) {
+      for (auto at = xml.find(key); at != std::string::npos; at = xml.find(key, at)) {
+        xml.replace(at, key.size(), value);
+        at += value.size();
+      }
     }
     const std::string out = dir + "/scenario.xml";
     std::ofstream(out) << xml;

@@ -49,7 +49,7 @@ class SipRejectTest : public SipStackTest, public ::testing::WithParamInterface<
 TEST_P(SipRejectTest, FinalStatusIsMappedToADisposition) {
   const RejectCase& c = GetParam();
   SippProcess& sipp =
-      run_sipp(c.scenario, carrier_port_, {}, "", c.status);
+      run_sipp(c.scenario, carrier_port_, {}, "", {{"STATUS", std::to_string(c.status)}});
   start_stack();
   stack_->submit(originate(3));
   const auto failed = events_.wait_call<calls::Failed>(CallId{3});
