@@ -1,7 +1,8 @@
 // SipStack: the Sofia-SIP (nua) adapter. One thread runs su_root and owns nua and every handle.
 // Thread-safety: start(), submit(), port(), counters() and stop() may be called from any
 // thread; submit() copies the command and wakes the SIP thread. Events leave through SipEvents
-// on the SIP thread. Invariant: no Sofia pointer ever leaves the SIP thread.
+// on the SIP thread. Commands submitted after stop() are dropped.
+// Invariant: no Sofia pointer ever leaves the SIP thread.
 #pragma once
 
 #include <array>

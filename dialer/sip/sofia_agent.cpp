@@ -23,6 +23,11 @@ std::string bind_url(const SipConfig& config) {
 
 }  // namespace
 
+TimePoint monotonic_now() {
+  return TimePoint{std::chrono::duration_cast<Duration>(
+      std::chrono::steady_clock::now().time_since_epoch())};
+}
+
 TimePoint wall_now() {
   return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
 }

@@ -36,6 +36,10 @@ struct AtomicCounters {
   std::atomic<std::uint64_t> inbound_forbidden{0};
 };
 
+// Call timing (ring floor, CPS window, binding expiry) runs on a monotonic clock expressed as a
+// TimePoint, so that a wall-clock step can never cancel a call before its floor.
+TimePoint monotonic_now();
+// Wall-clock time, only for values the engine sees (Registered::expires_at).
 TimePoint wall_now();
 
 class SofiaAgent {

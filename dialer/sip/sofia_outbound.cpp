@@ -34,7 +34,7 @@ std::optional<FailureCause> SofiaAgent::resolve_target(const calls::Originate& c
                                                        std::string& uri, std::string& route,
                                                        const TrunkConfig*& trunk) {
   if (!cmd.agent.empty()) {
-    auto contact = registry_.lookup(cmd.agent, wall_now());
+    auto contact = registry_.lookup(cmd.agent, monotonic_now());
     if (!contact) return FailureCause::agent_not_registered;
     uri = *contact;
     return std::nullopt;
@@ -73,7 +73,7 @@ void SofiaAgent::originate(const calls::Originate& cmd) {
     fail(cmd.call_id, 0, *cause, SystemDisposition::system_failure);
     return;
   }
-  const TimePoint now = wall_now();
+  const TimePoint now = monotonic_now();
   if (auto refused = limiter_.admit(now)) {
     fail(cmd.call_id, 0, *refused, SystemDisposition::system_failure);
     return;
@@ -105,7 +105,7 @@ void SofiaAgent::on_invite_response(CallRecord& call, int status, sip_t const* s
   if (call.inbound) return;
   if (status < 200) {
     const std::string sdp = payload_of(sip);
-    call.machine.provisional(status, !sdp.empty(), wall_now());
+    call.machine.provisional(status, !sdp.empty(), monotonic_now());
     if (status >= 180) {
       calls::Ringing ringing{call.id, status, !sdp.empty(), std::nullopt};
       if (!sdp.empty()) ringing.sdp = sdp;
@@ -163,7 +163,7 @@ bool SofiaAgent::try_authenticate(CallRecord& call, nua_handle_t* nh, const Trun
 void SofiaAgent::arm_cancel_timer(CallRecord& call, TimePoint at) {
   if (call.cancel_timer == nullptr) call.cancel_timer = su_timer_create(su_root_task(root_), 0);
   su_timer_reset(call.cancel_timer);
-  const auto delay = std::max<std::int64_t>(0, (at - wall_now()).count());
+  const auto delay = std::max<std::int64_t>(0, (at - monotonic_now()).count());
   su_timer_set_interval(call.cancel_timer, &SofiaAgent::on_cancel_timer, &call,
                         static_cast<su_duration_t>(delay));
 }
@@ -173,7 +173,7 @@ void SofiaAgent::on_cancel_timer(su_root_magic_t* /*magic*/, su_timer_t* /*timer
   auto* call = static_cast<CallRecord*>(arg);
   // A timer fired by the floor after the engine's Cancel keeps the engine as the cause.
   call->agent->apply_cancel(
-      *call, call->machine.request_cancel(calls::CancelCause::ring_timeout, wall_now()));
+      *call, call->machine.request_cancel(calls::CancelCause::ring_timeout, monotonic_now()));
 }
 
 void SofiaAgent::apply_cancel(CallRecord& call, calls::CancelDecision decision) {
@@ -200,7 +200,7 @@ void SofiaAgent::cancel(CallId id, calls::CancelCause cause) {
     reject(calls::Reject{id, 480});
     return;
   }
-  apply_cancel(*call, call->machine.request_cancel(cause, wall_now()));
+  apply_cancel(*call, call->machine.request_cancel(cause, monotonic_now()));
 }
 
 void SofiaAgent::hangup(const calls::Hangup& cmd) {

@@ -51,7 +51,7 @@ int requested_expiry(sip_t const* sip, int max_expires) {
 
 void SofiaAgent::challenge(nua_handle_t* nh, bool stale) {
   ++counters_.auth_challenges;
-  const std::string nonce = registry_.issue_nonce(random_hex(), wall_now());
+  const std::string nonce = registry_.issue_nonce(random_hex(), monotonic_now());
   const std::string header = "Digest realm=\"" + registry_.realm() + "\", nonce=\"" + nonce +
                              "\", algorithm=MD5, qop=\"auth\"" + (stale ? ", stale=true" : "");
   nua_respond(nh, SIP_401_UNAUTHORIZED, NUTAG_WITH_THIS(nua_),
@@ -64,7 +64,7 @@ void SofiaAgent::on_register_request(nua_handle_t* nh, sip_t const* sip) {
     challenge(nh, false);
     return;
   }
-  const TimePoint now = wall_now();
+  const TimePoint now = monotonic_now();
   const DigestCredentials creds = credentials_of(sip->sip_authorization);
   const AuthVerdict verdict = registry_.check(creds, "REGISTER", now);
   if (verdict == AuthVerdict::stale_nonce) {
@@ -98,13 +98,12 @@ void SofiaAgent::on_register_request(nua_handle_t* nh, sip_t const* sip) {
   char* text = url_as_string(home_, m->m_url);
   const std::string contact = text != nullptr ? text : "";
   su_free(home_, text);
-  const TimePoint expires_at = now + std::chrono::seconds{expires};
-  registry_.bind(creds.username, contact, expires_at);
+  registry_.bind(creds.username, contact, now + std::chrono::seconds{expires});
   ++counters_.registrations;
   const std::string reply = "<" + contact + ">;expires=" + std::to_string(expires);
   nua_respond(nh, SIP_200_OK, NUTAG_WITH_THIS(nua_), SIPTAG_CONTACT_STR(reply.c_str()), TAG_END());
   nua_handle_destroy(nh);
-  emit(calls::Registered{creds.username, contact, expires_at});
+  emit(calls::Registered{creds.username, contact, wall_now() + std::chrono::seconds{expires}});
 }
 
 void SofiaAgent::register_trunks() {
@@ -151,7 +150,7 @@ void SofiaAgent::start_expiry_sweep() {
 void SofiaAgent::on_expiry_sweep(su_root_magic_t* /*magic*/, su_timer_t* /*timer*/,
                                  su_timer_arg_t* arg) {
   auto* self = static_cast<SofiaAgent*>(arg);
-  for (const std::string& agent : self->registry_.expire(wall_now())) {
+  for (const std::string& agent : self->registry_.expire(monotonic_now())) {
     self->emit(calls::Unregistered{agent, calls::UnregisterCause::expired});
   }
 }

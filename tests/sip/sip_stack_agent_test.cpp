@@ -40,6 +40,23 @@ TEST_F(SipStackTest, AgentPhoneRegistersWithDigestAndIsCalled) {
   expect_clean_exit(phone);
 }
 
+TEST_F(SipStackTest, StaticAgentUriIsCalledWithoutRegistration) {
+  start_stack();
+  const std::uint16_t agent_port = free_port();
+  SippProcess& phone = run_sipp("agent_uas.xml", agent_port);
+  calls::Originate leg;
+  leg.call_id = CallId{22};
+  leg.target = "sip:agent2002@127.0.0.1:" + std::to_string(agent_port);
+  leg.sdp_offer = kOffer;
+  stack_->submit(leg);
+  ASSERT_TRUE(events_.wait_call<calls::Answered>(CallId{22})) << phone.log();
+  stack_->submit(calls::Hangup{CallId{22}, ""});
+  ASSERT_TRUE(events_.wait_call<calls::LocalHangupDone>(CallId{22}));
+  expect_clean_exit(phone);
+  EXPECT_EQ(events_.kinds_for(CallId{22}),
+            (Kinds{"Trying", "Ringing", "Answered", "LocalHangupDone"}));
+}
+
 TEST_F(SipStackTest, AgentWithAWrongPasswordIsRefused) {
   start_stack();
   SippProcess& reg = run_sipp("agent_register.xml", free_port(), {"-key", "agent_port", "5999"},
@@ -155,6 +172,15 @@ TEST_F(SipStackTest, CallsPerSecondLimitRefusesTheBurst) {
   const auto failed = events_.wait_call<calls::Failed>(CallId{42});
   ASSERT_TRUE(failed);
   EXPECT_EQ(failed->cause, FailureCause::cps_limit);
+}
+
+TEST_F(SipStackTest, StartReportsAPortAlreadyTaken) {
+  SilentPeer squatter;
+  config_.port = squatter.port();
+  SipStack stack{config_, events_};
+  const auto port = stack.start();
+  ASSERT_FALSE(port.ok());
+  EXPECT_EQ(port.error().code, ErrorCode::io_error);
 }
 
 TEST_F(SipStackTest, UnknownTrunkAndDuplicateCallIdAreRefused) {
