@@ -19,11 +19,11 @@ struct Originate {
   CallId call_id;
   std::string target;
   std::string agent;
-  std::string from;                  // From URI or name-addr (the campaign caller id)
-  std::string asserted_identity;     // P-Asserted-Identity value; empty = no header
-  std::string sdp_offer;             // SDP text from the media adapter
-  Duration ring_timeout{30'000};     // from the INVITE; never below the 15 s floor
-  std::string trunk;                 // trunk name from the SIP config; empty = direct
+  std::string from;               // From URI or name-addr (the campaign caller id)
+  std::string asserted_identity;  // P-Asserted-Identity value; empty = no header
+  std::string sdp_offer;          // SDP text from the media adapter
+  Duration ring_timeout{30'000};  // from the INVITE; never below the 15 s floor
+  std::string trunk;              // trunk name from the SIP config; empty = direct
 };
 
 // Stop a call that has not been answered. Before the ring floor the adapter defers the CANCEL

@@ -4,14 +4,22 @@ namespace dialer::calls {
 
 std::string_view to_string(SystemDisposition d) {
   switch (d) {
-    case SystemDisposition::answered: return "ANSWERED";
-    case SystemDisposition::busy: return "BUSY";
-    case SystemDisposition::no_answer: return "NO_ANSWER";
-    case SystemDisposition::invalid_number: return "INVALID_NUMBER";
-    case SystemDisposition::congestion: return "CONGESTION";
-    case SystemDisposition::rejected: return "REJECTED";
-    case SystemDisposition::cancelled: return "CANCELLED";
-    case SystemDisposition::system_failure: return "SYSTEM_FAILURE";
+    case SystemDisposition::answered:
+      return "ANSWERED";
+    case SystemDisposition::busy:
+      return "BUSY";
+    case SystemDisposition::no_answer:
+      return "NO_ANSWER";
+    case SystemDisposition::invalid_number:
+      return "INVALID_NUMBER";
+    case SystemDisposition::congestion:
+      return "CONGESTION";
+    case SystemDisposition::rejected:
+      return "REJECTED";
+    case SystemDisposition::cancelled:
+      return "CANCELLED";
+    case SystemDisposition::system_failure:
+      return "SYSTEM_FAILURE";
   }
   return "SYSTEM_FAILURE";
 }

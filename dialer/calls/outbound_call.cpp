@@ -6,12 +6,18 @@ namespace dialer::calls {
 
 std::string_view to_string(CallState state) {
   switch (state) {
-    case CallState::idle: return "idle";
-    case CallState::calling: return "calling";
-    case CallState::proceeding: return "proceeding";
-    case CallState::early: return "early";
-    case CallState::answered: return "answered";
-    case CallState::terminated: return "terminated";
+    case CallState::idle:
+      return "idle";
+    case CallState::calling:
+      return "calling";
+    case CallState::proceeding:
+      return "proceeding";
+    case CallState::early:
+      return "early";
+    case CallState::answered:
+      return "answered";
+    case CallState::terminated:
+      return "terminated";
   }
   return "terminated";
 }

@@ -61,10 +61,14 @@ MediaDirection offered_direction(std::string_view sdp) {
 
 MediaDirection answer_direction(MediaDirection offered) {
   switch (offered) {
-    case MediaDirection::sendonly: return MediaDirection::recvonly;
-    case MediaDirection::recvonly: return MediaDirection::sendonly;
-    case MediaDirection::inactive: return MediaDirection::inactive;
-    case MediaDirection::sendrecv: return MediaDirection::sendrecv;
+    case MediaDirection::sendonly:
+      return MediaDirection::recvonly;
+    case MediaDirection::recvonly:
+      return MediaDirection::sendonly;
+    case MediaDirection::inactive:
+      return MediaDirection::inactive;
+    case MediaDirection::sendrecv:
+      return MediaDirection::sendrecv;
   }
   return MediaDirection::sendrecv;
 }

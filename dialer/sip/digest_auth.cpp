@@ -3,8 +3,8 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 
 namespace dialer::sip {
 
@@ -40,9 +40,9 @@ DigestCredentials parse_digest_params(const std::map<std::string, std::string>& 
     const auto it = params.find(key);
     return it == params.end() ? std::string{} : it->second;
   };
-  return DigestCredentials{get("username"), get("realm"), get("nonce"),
+  return DigestCredentials{get("username"), get("realm"),    get("nonce"),
                            get("uri"),      get("response"), get("qop"),
-                           get("nc"),       get("cnonce"), get("algorithm")};
+                           get("nc"),       get("cnonce"),   get("algorithm")};
 }
 
 std::string digest_response(const DigestCredentials& c, std::string_view method,

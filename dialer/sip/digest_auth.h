@@ -34,7 +34,6 @@ std::string digest_response(const DigestCredentials& c, std::string_view method,
                             std::string_view password);
 
 // True when the response matches; the caller checks realm and nonce freshness separately.
-bool digest_matches(const DigestCredentials& c, std::string_view method,
-                    std::string_view password);
+bool digest_matches(const DigestCredentials& c, std::string_view method, std::string_view password);
 
 }  // namespace dialer::sip

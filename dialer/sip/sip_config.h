@@ -16,9 +16,9 @@ enum class Transport { udp, tcp };
 
 struct TrunkConfig {
   std::string name;
-  std::string proxy_uri;    // outbound proxy and registrar, e.g. "sip:127.0.0.1:5070"
+  std::string proxy_uri;  // outbound proxy and registrar, e.g. "sip:127.0.0.1:5070"
   Transport transport = Transport::udp;
-  std::string username;     // digest credentials; empty = no authentication
+  std::string username;  // digest credentials; empty = no authentication
   std::string password;
   bool register_enabled = false;
   int register_expires_s = 3600;

@@ -1,11 +1,11 @@
 #include "dialer/sip/sip_stack.h"
 
-#include "dialer/sip/sofia_agent.h"
-
 #include <deque>
 #include <future>
 #include <mutex>
 #include <thread>
+
+#include "dialer/sip/sofia_agent.h"
 
 namespace dialer::sip {
 
@@ -153,7 +153,8 @@ SipCounters SipStack::Impl::counters() const {
   for (std::size_t i = 0; i < out.dispositions.size(); ++i) {
     out.dispositions[i] = counters_.dispositions[i].load();
   }
-  for (std::size_t i = 0; i < out.failures.size(); ++i) out.failures[i] = counters_.failures[i].load();
+  for (std::size_t i = 0; i < out.failures.size(); ++i)
+    out.failures[i] = counters_.failures[i].load();
   out.registrations = counters_.registrations.load();
   out.auth_challenges = counters_.auth_challenges.load();
   out.auth_failures = counters_.auth_failures.load();

@@ -1,18 +1,18 @@
 #include "dialer/sip/sofia_agent.h"
 
+#include <sofia-sip/nta_tag.h>
+
 #include <type_traits>
 #include <variant>
 
 #include "dialer/calls/sdp_direction.h"
 
-#include <sofia-sip/nta_tag.h>
-
 namespace dialer::sip {
 namespace {
 
 void nua_callback(nua_event_t event, int status, char const* phrase, nua_t* /*nua*/,
-                  nua_magic_t* magic, nua_handle_t* nh, nua_hmagic_t* /*hmagic*/,
-                  sip_t const* sip, tagi_t tags[]) {
+                  nua_magic_t* magic, nua_handle_t* nh, nua_hmagic_t* /*hmagic*/, sip_t const* sip,
+                  tagi_t tags[]) {
   static_cast<SofiaAgent*>(magic)->on_event(event, status, phrase, nh, sip, tags);
 }
 
@@ -24,8 +24,8 @@ std::string bind_url(const SipConfig& config) {
 }  // namespace
 
 TimePoint monotonic_now() {
-  return TimePoint{std::chrono::duration_cast<Duration>(
-      std::chrono::steady_clock::now().time_since_epoch())};
+  return TimePoint{
+      std::chrono::duration_cast<Duration>(std::chrono::steady_clock::now().time_since_epoch())};
 }
 
 TimePoint wall_now() {
@@ -99,8 +99,8 @@ void SofiaAgent::shutdown() {
   nua_shutdown(nua_);
 }
 
-void SofiaAgent::on_event(nua_event_t event, int status, char const* /*phrase*/,
-                          nua_handle_t* nh, sip_t const* sip, tagi_t tags[]) {
+void SofiaAgent::on_event(nua_event_t event, int status, char const* /*phrase*/, nua_handle_t* nh,
+                          sip_t const* sip, tagi_t tags[]) {
   CallRecord* call = nh != nullptr ? find(nh) : nullptr;
   switch (event) {
     case nua_r_get_params: {

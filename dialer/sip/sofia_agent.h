@@ -4,10 +4,11 @@
 // a record is erased only when nua reports the call terminated (or on shutdown).
 #pragma once
 
-#include "dialer/sip/sofia_types.h"
-
+// clang-format off
+#include "dialer/sip/sofia_types.h"  // must precede every Sofia header
 #include <sofia-sip/nua.h>
 #include <sofia-sip/su_wait.h>
+// clang-format on
 
 #include <atomic>
 #include <cstdint>
@@ -67,7 +68,7 @@ class SofiaAgent {
     bool inbound = false;
     calls::OutboundCall machine{Duration{0}};
     su_timer_t* cancel_timer = nullptr;
-    bool admitted = false;      // counted by the limiter
+    bool admitted = false;          // counted by the limiter
     bool outcome_reported = false;  // Answered or Failed sent
     bool ended_reported = false;    // RemoteHangup / LocalHangupDone / Failed sent
     bool auth_tried = false;
@@ -80,9 +81,8 @@ class SofiaAgent {
 
   // outbound (sofia_outbound.cpp)
   void originate(const calls::Originate& cmd);
-  std::optional<calls::FailureCause> resolve_target(const calls::Originate& cmd,
-                                                    std::string& uri, std::string& route,
-                                                    const TrunkConfig*& trunk);
+  std::optional<calls::FailureCause> resolve_target(const calls::Originate& cmd, std::string& uri,
+                                                    std::string& route, const TrunkConfig*& trunk);
   void cancel(CallId id, calls::CancelCause cause);
   void hangup(const calls::Hangup& cmd);
   void on_invite_response(CallRecord& call, int status, sip_t const* sip);
@@ -92,8 +92,7 @@ class SofiaAgent {
   void arm_cancel_timer(CallRecord& call, TimePoint at);
   static void on_cancel_timer(su_root_magic_t* magic, su_timer_t* timer, su_timer_arg_t* arg);
   void apply_cancel(CallRecord& call, calls::CancelDecision decision);
-  void fail(CallId id, int status, calls::FailureCause cause,
-            calls::SystemDisposition disposition);
+  void fail(CallId id, int status, calls::FailureCause cause, calls::SystemDisposition disposition);
 
   // inbound and in-dialog (sofia_inbound.cpp)
   void on_incoming_invite(nua_handle_t* nh, sip_t const* sip);

@@ -1,13 +1,13 @@
 // Requests that arrive on the SIP thread: new INVITEs (trunk or forbidden), re-INVITEs, BYE,
 // and the engine's answers to them.
-#include "dialer/sip/sofia_agent.h"
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sofia-sip/msg_addr.h>
 #include <sofia-sip/sip_header.h>
 #include <sofia-sip/sip_status.h>
 #include <sofia-sip/url.h>
+
+#include "dialer/sip/sofia_agent.h"
 
 namespace dialer::sip {
 namespace {

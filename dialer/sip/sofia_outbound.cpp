@@ -1,11 +1,11 @@
 // Outbound calls on the SIP thread: INVITE, provisional and final responses, CANCEL, BYE.
-#include "dialer/sip/sofia_agent.h"
-
 #include <sofia-sip/msg_header.h>
 #include <sofia-sip/sip_header.h>
 #include <sofia-sip/url.h>
 
 #include <algorithm>
+
+#include "dialer/sip/sofia_agent.h"
 
 namespace dialer::sip {
 namespace {
@@ -45,8 +45,9 @@ std::optional<FailureCause> SofiaAgent::resolve_target(const calls::Originate& c
     if (cmd.target.empty()) return FailureCause::bad_request;
     const bool tcp = trunk->transport == Transport::tcp;
     const std::string transport = tcp ? ";transport=tcp" : "";
-    uri = is_uri(cmd.target) ? cmd.target
-                             : "sip:" + cmd.target + "@" + hostport_of(trunk->proxy_uri) + transport;
+    uri = is_uri(cmd.target)
+              ? cmd.target
+              : "sip:" + cmd.target + "@" + hostport_of(trunk->proxy_uri) + transport;
     const bool has_transport = trunk->proxy_uri.find("transport=") != std::string::npos;
     route = "<" + trunk->proxy_uri + (has_transport ? "" : transport) + ";lr>";
     return std::nullopt;
@@ -56,8 +57,7 @@ std::optional<FailureCause> SofiaAgent::resolve_target(const calls::Originate& c
   return std::nullopt;
 }
 
-void SofiaAgent::fail(CallId id, int status, FailureCause cause,
-                      SystemDisposition disposition) {
+void SofiaAgent::fail(CallId id, int status, FailureCause cause, SystemDisposition disposition) {
   emit(calls::Failed{id, status, disposition, cause, {}});
 }
 
@@ -95,8 +95,8 @@ void SofiaAgent::originate(const calls::Originate& cmd) {
   const std::string pai = "P-Asserted-Identity: " + cmd.asserted_identity;
   nua_invite(nh, TAG_IF(!cmd.asserted_identity.empty(), SIPTAG_HEADER_STR(pai.c_str())),
              TAG_IF(!route.empty(), SIPTAG_ROUTE_STR(route.c_str())),
-             SIPTAG_CONTENT_TYPE_STR("application/sdp"),
-             SIPTAG_PAYLOAD_STR(cmd.sdp_offer.c_str()), TAG_END());
+             SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(cmd.sdp_offer.c_str()),
+             TAG_END());
   call.machine.invite_sent(now);
   arm_cancel_timer(call, call.machine.cancel_not_before());
 }
@@ -116,7 +116,8 @@ void SofiaAgent::on_invite_response(CallRecord& call, int status, sip_t const* s
     }
     return;
   }
-  if ((status == 401 || status == 407) && try_authenticate(call, call.nh, trunk_named(call.trunk), sip)) {
+  if ((status == 401 || status == 407) &&
+      try_authenticate(call, call.nh, trunk_named(call.trunk), sip)) {
     return;
   }
   on_final_response(call, status, sip);
@@ -148,13 +149,13 @@ bool SofiaAgent::try_authenticate(CallRecord& call, nua_handle_t* nh, const Trun
   if (call.auth_tried || trunk == nullptr || trunk->username.empty() || sip == nullptr) {
     return false;
   }
-  msg_auth_t const* challenge =
-      sip->sip_www_authenticate != nullptr ? sip->sip_www_authenticate : sip->sip_proxy_authenticate;
+  msg_auth_t const* challenge = sip->sip_www_authenticate != nullptr ? sip->sip_www_authenticate
+                                                                     : sip->sip_proxy_authenticate;
   if (challenge == nullptr) return false;
   char const* realm = msg_params_find(challenge->au_params, "realm=");
   if (realm == nullptr) return false;
-  const std::string auth = std::string(challenge->au_scheme) + ":" + realm + ":" +
-                           trunk->username + ":" + trunk->password;
+  const std::string auth = std::string(challenge->au_scheme) + ":" + realm + ":" + trunk->username +
+                           ":" + trunk->password;
   call.auth_tried = true;
   nua_authenticate(nh, NUTAG_AUTH(auth.c_str()), TAG_END());
   return true;

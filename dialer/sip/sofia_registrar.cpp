@@ -1,6 +1,4 @@
 // Agent-phone registrar (REGISTER with digest authentication) and our own trunk registrations.
-#include "dialer/sip/sofia_agent.h"
-
 #include <openssl/rand.h>
 #include <sofia-sip/msg_header.h>
 #include <sofia-sip/sip_header.h>
@@ -11,6 +9,8 @@
 #include <array>
 #include <cstdlib>
 #include <map>
+
+#include "dialer/sip/sofia_agent.h"
 
 namespace dialer::sip {
 namespace {
@@ -132,8 +132,8 @@ void SofiaAgent::on_register_response(nua_handle_t* nh, int status, sip_t const*
     char const* realm = ch != nullptr ? msg_params_find(ch->au_params, "realm=") : nullptr;
     if (realm != nullptr) {
       trunk_reg_auth_tried_[nh] = true;
-      const std::string auth = std::string(ch->au_scheme) + ":" + realm + ":" + trunk->username +
-                               ":" + trunk->password;
+      const std::string auth =
+          std::string(ch->au_scheme) + ":" + realm + ":" + trunk->username + ":" + trunk->password;
       nua_authenticate(nh, NUTAG_AUTH(auth.c_str()), TAG_END());
       return;
     }

@@ -20,10 +20,8 @@ TEST(RingFloorTest, ShortRingTimeoutIsRaisedToFifteenSecondsAfterTheInvite) {
 }
 
 TEST(RingFloorTest, LateRingingMovesTheFloor) {
-  EXPECT_EQ(earliest_cancel_at(kInvite, kInvite + seconds{20}, seconds{30}),
-            kInvite + seconds{35});
-  EXPECT_EQ(earliest_cancel_at(kInvite, kInvite + seconds{3}, seconds{15}),
-            kInvite + seconds{18});
+  EXPECT_EQ(earliest_cancel_at(kInvite, kInvite + seconds{20}, seconds{30}), kInvite + seconds{35});
+  EXPECT_EQ(earliest_cancel_at(kInvite, kInvite + seconds{3}, seconds{15}), kInvite + seconds{18});
 }
 
 TEST(RingFloorTest, NeverBeforeFifteenSecondsOfEitherAnchor) {

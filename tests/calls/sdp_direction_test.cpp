@@ -29,8 +29,7 @@ TEST(SdpDirectionTest, ZeroConnectionAddressIsOldStyleHold) {
 }
 
 TEST(SdpDirectionTest, MediaLevelAttributeWinsOverSessionLevel) {
-  const std::string sdp =
-      "v=0\r\ns=-\r\na=sendrecv\r\nm=audio 6000 RTP/AVP 0\r\na=inactive\r\n";
+  const std::string sdp = "v=0\r\ns=-\r\na=sendrecv\r\nm=audio 6000 RTP/AVP 0\r\na=inactive\r\n";
   EXPECT_EQ(offered_direction(sdp), MediaDirection::inactive);
 }
 

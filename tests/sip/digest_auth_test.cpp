@@ -41,9 +41,8 @@ TEST(DigestAuthTest, WithoutQopUsesTheRfc2069Form) {
   DigestCredentials c = rfc2617_example();
   c.qop.clear();
   c.response = digest_response(c, "REGISTER", "pw");
-  EXPECT_EQ(c.response,
-            md5_hex(md5_hex("Mufasa:testrealm@host.com:pw") + ":" + c.nonce + ":" +
-                    md5_hex("REGISTER:/dir/index.html")));
+  EXPECT_EQ(c.response, md5_hex(md5_hex("Mufasa:testrealm@host.com:pw") + ":" + c.nonce + ":" +
+                                md5_hex("REGISTER:/dir/index.html")));
   EXPECT_TRUE(digest_matches(c, "REGISTER", "pw"));
 }
 

@@ -71,10 +71,10 @@ class EventRecorder : public SipEvents {
   }
 
   static std::string kind_name(const calls::CallEvent& e) {
-    static const char* kNames[] = {"Trying",          "Ringing",          "Answered",
-                                   "Failed",          "RemoteHangup",     "LocalHangupDone",
-                                   "ReinviteReceived", "InboundCall",     "Registered",
-                                   "Unregistered",    "TrunkRegistration"};
+    static const char* kNames[] = {"Trying",           "Ringing",          "Answered",
+                                   "Failed",           "RemoteHangup",     "LocalHangupDone",
+                                   "ReinviteReceived", "InboundCall",      "Registered",
+                                   "Unregistered",     "TrunkRegistration"};
     return kNames[e.index()];
   }
 

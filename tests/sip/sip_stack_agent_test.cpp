@@ -23,8 +23,7 @@ TEST_F(SipStackTest, AgentPhoneRegistersWithDigestAndIsCalled) {
       events_.wait_for<calls::Registered>([](const calls::Registered&) { return true; });
   ASSERT_TRUE(registered) << reg.log();
   EXPECT_EQ(registered->first.agent, "agent1001");
-  EXPECT_EQ(registered->first.contact,
-            "sip:agent1001@127.0.0.1:" + std::to_string(agent_port));
+  EXPECT_EQ(registered->first.contact, "sip:agent1001@127.0.0.1:" + std::to_string(agent_port));
   expect_clean_exit(reg);
   EXPECT_GE(stack_->counters().auth_challenges, 1u);
   EXPECT_EQ(stack_->counters().registrations, 1u);
@@ -115,18 +114,18 @@ TEST_F(SipStackTest, CallToAnUnregisteredAgentFailsLocally) {
 
 TEST_F(SipStackTest, InviteFromAStrangerIsForbidden) {
   start_stack();
-  SippProcess& stranger = run_sipp("uac_forbidden.xml", free_port(), {},
-                                   "127.0.0.1:" + std::to_string(stack_port_));
+  SippProcess& stranger =
+      run_sipp("uac_forbidden.xml", free_port(), {}, "127.0.0.1:" + std::to_string(stack_port_));
   expect_clean_exit(stranger);
   EXPECT_EQ(stack_->counters().inbound_forbidden, 1u);
-  EXPECT_FALSE(events_.wait_for<calls::InboundCall>(
-      [](const calls::InboundCall&) { return true; }, std::chrono::milliseconds{0}));
+  EXPECT_FALSE(events_.wait_for<calls::InboundCall>([](const calls::InboundCall&) { return true; },
+                                                    std::chrono::milliseconds{0}));
 }
 
 TEST_F(SipStackTest, InviteFromTheTrunkIsReportedAndCanBeAnswered) {
   start_stack();
-  SippProcess& trunk = run_sipp("uac_inbound.xml", carrier_port_, {},
-                                "127.0.0.1:" + std::to_string(stack_port_));
+  SippProcess& trunk =
+      run_sipp("uac_inbound.xml", carrier_port_, {}, "127.0.0.1:" + std::to_string(stack_port_));
   const auto inbound =
       events_.wait_for<calls::InboundCall>([](const calls::InboundCall&) { return true; });
   ASSERT_TRUE(inbound) << trunk.log();

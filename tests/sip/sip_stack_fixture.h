@@ -66,14 +66,22 @@ class SipStackTest : public ::testing::Test {
     const std::string dir = workdir(scenario + "-" + std::to_string(port));
     std::string path = std::string(SIP_SCENARIO_DIR) + "/" + scenario;
     if (!subst.empty()) path = instantiate(path, dir, subst);
-    std::vector<std::string> args = {"-sf",       path,
-                                     "-i",        "127.0.0.1",
-                                     "-p",        std::to_string(port),
-                                     "-mi",       "127.0.0.1",
-                                     "-mp",       std::to_string(media),
-                                     "-m",        "1",
-                                     "-timeout",  "40s",
-                                     "-timeout_error", "-trace_err"};
+    std::vector<std::string> args = {"-sf",
+                                     path,
+                                     "-i",
+                                     "127.0.0.1",
+                                     "-p",
+                                     std::to_string(port),
+                                     "-mi",
+                                     "127.0.0.1",
+                                     "-mp",
+                                     std::to_string(media),
+                                     "-m",
+                                     "1",
+                                     "-timeout",
+                                     "40s",
+                                     "-timeout_error",
+                                     "-trace_err"};
     args.insert(args.end(), extra.begin(), extra.end());
     if (!remote.empty()) args.push_back(remote);
     sipps_.push_back(std::make_unique<SippProcess>(args, dir));
@@ -99,7 +107,8 @@ class SipStackTest : public ::testing::Test {
     return out;
   }
 
-  static void expect_clean_exit(SippProcess& sipp, std::chrono::seconds limit = std::chrono::seconds{10}) {
+  static void expect_clean_exit(SippProcess& sipp,
+                                std::chrono::seconds limit = std::chrono::seconds{10}) {
     const std::optional<int> rc = sipp.wait_exit(limit);
     ASSERT_TRUE(rc.has_value()) << "SIPp still running\n" << sipp.log();
     EXPECT_EQ(*rc, 0) << sipp.log();

@@ -58,8 +58,7 @@ TEST_P(SipRejectTest, FinalStatusIsMappedToADisposition) {
   EXPECT_EQ(failed->disposition, c.disposition);
   EXPECT_EQ(failed->cause, calls::FailureCause::sip_response);
   expect_clean_exit(sipp);
-  const Kinds expected =
-      c.rings ? Kinds{"Trying", "Ringing", "Failed"} : Kinds{"Trying", "Failed"};
+  const Kinds expected = c.rings ? Kinds{"Trying", "Ringing", "Failed"} : Kinds{"Trying", "Failed"};
   EXPECT_EQ(events_.kinds_for(CallId{3}), expected);
   EXPECT_EQ(stack_->counters().dispositions[static_cast<int>(c.disposition)], 1u);
 }
@@ -88,7 +87,8 @@ TEST_F(SipStackTest, EarlyMediaIsRingingAndOnlyTheTwoHundredAnswers) {
   stack_->submit(calls::Hangup{CallId{4}, ""});
   ASSERT_TRUE(events_.wait_call<calls::LocalHangupDone>(CallId{4}));
   expect_clean_exit(sipp);
-  EXPECT_EQ(events_.kinds_for(CallId{4}), (Kinds{"Trying", "Ringing", "Answered", "LocalHangupDone"}));
+  EXPECT_EQ(events_.kinds_for(CallId{4}),
+            (Kinds{"Trying", "Ringing", "Answered", "LocalHangupDone"}));
 }
 
 TEST_F(SipStackTest, EarlyMediaThenBusyIsNeverAnswered) {
