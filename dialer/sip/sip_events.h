@@ -3,14 +3,10 @@
 // quickly. They must not call back into SipStack::stop() from this callback.
 #pragma once
 
-#include "dialer/calls/call_event.h"
+#include "dialer/calls/call_control.h"
 
 namespace dialer::sip {
 
-class SipEvents {
- public:
-  virtual ~SipEvents() = default;
-  virtual void on_call_event(const calls::CallEvent& event) = 0;
-};
+using SipEvents = calls::CallEventHandler;
 
 }  // namespace dialer::sip

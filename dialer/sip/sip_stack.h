@@ -26,16 +26,16 @@ struct SipCounters {
   std::uint64_t inbound_forbidden = 0;
 };
 
-class SipStack {
+class SipStack final : public calls::CallControl {
  public:
   SipStack(SipConfig config, SipEvents& events);
-  ~SipStack();  // stops if running
+  ~SipStack() override;  // stops if running
   SipStack(const SipStack&) = delete;
   SipStack& operator=(const SipStack&) = delete;
 
   // Starts the SIP thread and binds; returns the bound port (useful with port 0).
   Result<std::uint16_t> start();
-  void submit(calls::CallCommand command);
+  void submit(calls::CallCommand command) override;
   // Shuts nua down (bounded by shutdown_timeout_ms) and joins the SIP thread. Idempotent.
   void stop();
   [[nodiscard]] std::uint16_t port() const;
