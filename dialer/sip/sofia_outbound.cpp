@@ -121,6 +121,9 @@ void SofiaAgent::on_invite_response(CallRecord& call, int status, sip_t const* s
     return;
   }
   on_final_response(call, status, sip);
+  // After an unanswered challenge nua keeps the request waiting for credentials and never
+  // reports "terminated": release the handle (and the channel) here.
+  if (status == 401 || status == 407) forget(call);
 }
 
 void SofiaAgent::on_final_response(CallRecord& call, int status, sip_t const* sip) {

@@ -164,6 +164,30 @@ TEST_F(SipStackTest, HoldReinviteIsAnsweredRecvonly) {
             (Kinds{"Trying", "Ringing", "Answered", "ReinviteReceived", "LocalHangupDone"}));
 }
 
+TEST_F(SipStackTest, ChallengeWithoutCredentialsFailsAndFreesTheChannel) {
+  config_.limits.channel_limit = 1;
+  SippProcess& sipp = run_sipp("uas_challenge_only.xml", carrier_port_);
+  start_stack();
+  stack_->submit(originate(11));
+  const auto failed = events_.wait_call<calls::Failed>(CallId{11});
+  ASSERT_TRUE(failed) << sipp.log();
+  EXPECT_EQ(failed->sip_status, 401);
+  EXPECT_EQ(failed->disposition, SystemDisposition::system_failure);
+  expect_clean_exit(sipp);
+  // The channel is free again: the next call is admitted, the one after it is refused.
+  SilentPeer peer;
+  calls::Originate next = originate(12);
+  next.trunk.clear();
+  next.target = "sip:15551230000@127.0.0.1:" + std::to_string(peer.port());
+  stack_->submit(next);
+  next.call_id = CallId{13};
+  stack_->submit(next);
+  const auto refused = events_.wait_call<calls::Failed>(CallId{13});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->cause, calls::FailureCause::channel_limit);
+  EXPECT_FALSE(events_.wait_call<calls::Failed>(CallId{12}, std::chrono::milliseconds{0}));
+}
+
 TEST_F(SipStackTest, TcpTrunkCarriesTheCall) {
   config_.trunks[0].transport = Transport::tcp;
   SippProcess& sipp = run_sipp("uas_answer.xml", carrier_port_, {"-t", "t1"});
