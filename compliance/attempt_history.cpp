@@ -8,9 +8,10 @@ constexpr Duration kKept = std::chrono::hours{72};
 }
 
 std::uint32_t AttemptHistory::intern(std::string_view subject) {
-  auto [it, inserted] =
-      subjects_.emplace(std::string(subject), static_cast<std::uint32_t>(subjects_.size() + 1));
-  return it->second;
+  if (auto it = subjects_.find(subject); it != subjects_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(subjects_.size() + 1);
+  subjects_.emplace(std::string(subject), id);
+  return id;
 }
 
 void AttemptHistory::record_attempt(PhoneKey number, CampaignId campaign, std::string_view subject,
@@ -42,7 +43,7 @@ std::vector<TimePoint> AttemptHistory::attempts_within(
   if (it == numbers_.end()) return out;
   std::optional<std::uint32_t> subject_id;
   if (subject) {
-    auto s = subjects_.find(std::string(*subject));
+    auto s = subjects_.find(*subject);
     if (s == subjects_.end()) return out;
     subject_id = s->second;
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,7 +47,7 @@ class AttemptHistory {
   };
   std::uint32_t intern(std::string_view subject);
   std::unordered_map<PhoneKey, PerNumber> numbers_;
-  std::unordered_map<std::string, std::uint32_t> subjects_;
+  std::map<std::string, std::uint32_t, std::less<>> subjects_;
 };
 
 }  // namespace dialer::compliance

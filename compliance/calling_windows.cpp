@@ -98,6 +98,7 @@ Status WindowTable::load(std::istream& in, std::string_view source) {
   return for_each_row(in, source, 9, [&](const std::vector<std::string_view>& f) -> Status {
     auto row = parse_row(f);
     if (!row) return row.error();
+    by_jurisdiction_[row->jurisdiction].push_back(rows_.size());
     rows_.push_back(std::move(*row));
     return ok_status();
   });
@@ -109,16 +110,12 @@ DayWindow WindowTable::day_window(date::local_days day, std::span<const std::str
   DayWindow w;
   const auto days = static_cast<std::int32_t>(day.time_since_epoch().count());
   const auto weekday = date::weekday{day}.c_encoding();
-  for (const auto& row : rows_) {
-    if (days < row.effective_from || days > row.effective_to) continue;
-    if (std::find(jurisdictions.begin(), jurisdictions.end(), row.jurisdiction) ==
-        jurisdictions.end()) {
-      continue;
-    }
+  auto apply = [&](const WindowRow& row) {
+    if (days < row.effective_from || days > row.effective_to) return;
     const bool applies = row.on_holidays
                              ? holidays_.is_holiday(row.jurisdiction, date::sys_days{day.time_since_epoch()})
                              : (row.weekdays & (1u << weekday)) != 0;
-    if (!applies) continue;
+    if (!applies) return;
     if (applied != nullptr) applied->push_back(row.name);
     if (row.closed) {
       if (w.closed_reason == DecisionReason::outside_window) {
@@ -126,9 +123,14 @@ DayWindow WindowTable::day_window(date::local_days day, std::span<const std::str
             row.on_holidays ? DecisionReason::holiday : DecisionReason::state_blackout_day;
       }
       w.end_minute = 0;
-      continue;
+      return;
     }
     narrow(w, row.start_minute, row.end_minute);
+  };
+  for (auto j : jurisdictions) {
+    auto rows = by_jurisdiction_.find(j);
+    if (rows == by_jurisdiction_.end()) continue;
+    for (auto index : rows->second) apply(rows_[index]);
   }
   if (campaign != nullptr) {
     const DailyWindow* cw = &campaign->weekdays;

@@ -45,7 +45,7 @@ class HolidayCalendars {
   void add_blackout(std::string_view calendar, date::sys_days first, date::sys_days last);
 
  private:
-  std::unordered_map<std::string, std::vector<std::int32_t>> days_;  // sorted
+  std::map<std::string, std::vector<std::int32_t>, std::less<>> days_;  // sorted
   std::vector<std::vector<std::string>> rows_;
   int first_year_ = 2000;
   int last_year_ = 2100;
@@ -73,6 +73,7 @@ class WindowTable {
 
  private:
   std::vector<WindowRow> rows_;
+  std::map<std::string, std::vector<std::size_t>, std::less<>> by_jurisdiction_;
   HolidayCalendars holidays_;
 };
 

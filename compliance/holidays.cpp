@@ -122,7 +122,7 @@ Status HolidayCalendars::expand(const std::vector<std::string>& row) {
 }
 
 bool HolidayCalendars::is_holiday(std::string_view calendar, date::sys_days day) const {
-  auto it = days_.find(std::string(calendar));
+  auto it = days_.find(calendar);
   if (it == days_.end()) return false;
   const auto d = static_cast<std::int32_t>(day.time_since_epoch().count());
   return std::binary_search(it->second.begin(), it->second.end(), d);

@@ -47,27 +47,26 @@ bool CallingWindowRule::open_everywhere(const DialContext& ctx, TimePoint t, Dec
 }
 
 std::optional<TimePoint> CallingWindowRule::next_open(const DialContext& ctx) const {
-  // Every window opening of every candidate zone in the coming days is a candidate instant; the
-  // earliest one open in all zones wins.
-  std::vector<TimePoint> starts;
+  // The window openings of every candidate zone, one day offset at a time: the earliest one
+  // open in all zones wins. Most answers are found today or tomorrow.
   const auto now_s = date::sys_seconds{
       std::chrono::floor<std::chrono::seconds>(ctx.request.now).time_since_epoch()};
-  for (const auto* zone : ctx.tz.zones) {
-    const auto today = date::floor<date::days>(zone->to_local(now_s));
-    for (int off = 0; off < kDaysSearched; ++off) {
-      const auto day = today + date::days{off};
+  std::vector<TimePoint> starts;
+  DecisionReason ignored = DecisionReason::allowed;
+  for (int off = 0; off < kDaysSearched; ++off) {
+    starts.clear();
+    for (const auto* zone : ctx.tz.zones) {
+      const auto day = date::floor<date::days>(zone->to_local(now_s)) + date::days{off};
       const auto w = table_->day_window(day, ctx.tz.jurisdictions, campaign_window(ctx), nullptr);
       if (w.empty()) continue;
-      const auto local = day + std::chrono::minutes{w.start_minute};
-      const auto sys = zone->to_sys(local, date::choose::latest);
+      const auto sys = zone->to_sys(day + std::chrono::minutes{w.start_minute}, date::choose::latest);
       const TimePoint t{std::chrono::duration_cast<Duration>(sys.time_since_epoch())};
       if (t > ctx.request.now) starts.push_back(t);
     }
-  }
-  std::sort(starts.begin(), starts.end());
-  DecisionReason ignored = DecisionReason::allowed;
-  for (auto t : starts) {
-    if (open_everywhere(ctx, t, &ignored, nullptr)) return t;
+    std::sort(starts.begin(), starts.end());
+    for (auto t : starts) {
+      if (open_everywhere(ctx, t, &ignored, nullptr)) return t;
+    }
   }
   return std::nullopt;
 }
