@@ -95,7 +95,7 @@ class CsvSink final : public ValueSink {
   }
   void integer(std::int64_t v) override { out_.append(std::to_string(v)); }
   void boolean(bool b) override { out_.append(b ? "true" : "false"); }
-  void time(TimePoint t) override { out_.append(format_utc(t)); }
+  void time(TimePoint t) override { append_utc(out_, t); }
   void text_list(const std::vector<std::string>& v) override {
     std::string joined;
     for (std::size_t i = 0; i < v.size(); ++i) {

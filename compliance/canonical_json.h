@@ -14,6 +14,9 @@
 
 namespace dialer::compliance {
 
+// Appends `t` as RFC 3339 UTC with milliseconds ("2026-11-22T14:03:07.250Z"), like format_utc().
+void append_utc(std::string& out, TimePoint t);
+
 // Appends `s` as a JSON string literal (with quotes) to `out`.
 void append_json_string(std::string& out, std::string_view s);
 
@@ -53,7 +56,7 @@ class JsonObjectWriter final : public ValueSink {
 
   void null() override { out_.append("null"); }
   void text(std::string_view s) override { append_json_string(out_, s); }
-  void integer(std::int64_t v) override { out_.append(std::to_string(v)); }
+  void integer(std::int64_t v) override;
   void boolean(bool b) override { out_.append(b ? "true" : "false"); }
   void time(TimePoint t) override;
   void text_list(const std::vector<std::string>& v) override;

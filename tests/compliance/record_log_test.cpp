@@ -158,6 +158,15 @@ TEST(CanonicalJsonTest, REC_06_KeysSortedNoWhitespaceEveryFieldPresent) {
   EXPECT_EQ(canonical_line(r), line);  // deterministic
 }
 
+TEST(CanonicalJsonTest, REC_02_TimestampsMatchTheCommonUtcFormat) {
+  for (auto t : {utc(2026, 1, 1, 0, 0), utc(2026, 12, 31, 23, 59, 59) + std::chrono::milliseconds{999},
+                 utc(1999, 7, 4, 9, 5, 7) + std::chrono::milliseconds{42}}) {
+    std::string text;
+    append_utc(text, t);
+    EXPECT_EQ(text, format_utc(t));
+  }
+}
+
 TEST(CsvTest, SpreadsheetFormulaPrefixesAreEscaped) {
   auto r = dialed("a1", "1", utc(2026, 6, 10, 14, 0));
   r.disposition = "=HYPERLINK(\"http://x\")";
