@@ -42,8 +42,7 @@ void AbandonmentMonitor::record(CampaignId id, const CallOutcome& outcome, TimeP
   update(it->second, now);
 }
 
-void AbandonmentMonitor::confirm_false_positive(CampaignId id, TimePoint dialed_at,
-                                                TimePoint now) {
+void AbandonmentMonitor::confirm_false_positive(CampaignId id, TimePoint dialed_at, TimePoint now) {
   auto it = campaigns_.find(id);
   if (it == campaigns_.end()) return;
   it->second.ledger->confirm_false_positive(dialed_at);

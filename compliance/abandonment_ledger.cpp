@@ -30,9 +30,15 @@ AbandonCounts counts_of(const CallOutcome& o) {
   c.amd_machine = o.amd_machine ? 1 : 0;
   if (o.abandoned && o.live_answer) {
     switch (o.abandon_reason) {
-      case AbandonReason::no_agent: c.abandoned_no_agent = 1; break;
-      case AbandonReason::late_bridge: c.abandoned_late_bridge = 1; break;
-      default: c.abandoned_other = 1; break;
+      case AbandonReason::no_agent:
+        c.abandoned_no_agent = 1;
+        break;
+      case AbandonReason::late_bridge:
+        c.abandoned_late_bridge = 1;
+        break;
+      default:
+        c.abandoned_other = 1;
+        break;
     }
   }
   c.safe_harbor_played = o.safe_harbor_played ? 1 : 0;
@@ -44,20 +50,28 @@ AbandonCounts counts_of(const CallOutcome& o) {
 
 std::string_view to_string(AbandonReason r) {
   switch (r) {
-    case AbandonReason::no_agent: return "NO_AGENT";
-    case AbandonReason::late_bridge: return "LATE_BRIDGE";
-    case AbandonReason::dialer_hangup_on_live: return "DIALER_HANGUP_ON_LIVE";
-    case AbandonReason::amd_false_positive: return "AMD_FALSE_POSITIVE";
-    case AbandonReason::system_failure: return "SYSTEM_FAILURE";
+    case AbandonReason::no_agent:
+      return "NO_AGENT";
+    case AbandonReason::late_bridge:
+      return "LATE_BRIDGE";
+    case AbandonReason::dialer_hangup_on_live:
+      return "DIALER_HANGUP_ON_LIVE";
+    case AbandonReason::amd_false_positive:
+      return "AMD_FALSE_POSITIVE";
+    case AbandonReason::system_failure:
+      return "SYSTEM_FAILURE";
   }
   return "?";
 }
 
 std::string_view to_string(PeriodKind k) {
   switch (k) {
-    case PeriodKind::us_30d_successive: return "US_30D_SUCCESSIVE";
-    case PeriodKind::uk_calendar_day: return "UK_CALENDAR_DAY";
-    case PeriodKind::rolling_control: return "ROLLING_CONTROL";
+    case PeriodKind::us_30d_successive:
+      return "US_30D_SUCCESSIVE";
+    case PeriodKind::uk_calendar_day:
+      return "UK_CALENDAR_DAY";
+    case PeriodKind::rolling_control:
+      return "ROLLING_CONTROL";
   }
   return "?";
 }
@@ -77,9 +91,9 @@ double AbandonCounts::estimated_false_positives(double estimate_rate) const {
 double AbandonCounts::rate_with_estimate(double estimate_rate) const {
   const double est = estimated_false_positives(estimate_rate);
   const double den = static_cast<double>(live_answered + amd_false_positive_confirmed) + est;
-  return den == 0 ? 0.0
-                  : (static_cast<double>(abandoned_total() + amd_false_positive_confirmed) + est) /
-                        den;
+  return den == 0
+             ? 0.0
+             : (static_cast<double>(abandoned_total() + amd_false_positive_confirmed) + est) / den;
 }
 
 void AbandonCounts::add(const AbandonCounts& o, int sign) {

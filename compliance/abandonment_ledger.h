@@ -16,8 +16,13 @@
 
 namespace dialer::compliance {
 
-enum class AbandonReason : std::uint8_t { no_agent, late_bridge, dialer_hangup_on_live,
-                                          amd_false_positive, system_failure };
+enum class AbandonReason : std::uint8_t {
+  no_agent,
+  late_bridge,
+  dialer_hangup_on_live,
+  amd_false_positive,
+  system_failure
+};
 std::string_view to_string(AbandonReason r);
 
 struct CallOutcome {

@@ -25,17 +25,15 @@ struct AttemptMark {
 
 class AttemptHistory {
  public:
-  void record_attempt(PhoneKey number, CampaignId campaign, std::string_view subject,
-                      TimePoint at);
+  void record_attempt(PhoneKey number, CampaignId campaign, std::string_view subject, TimePoint at);
   void record_abandoned(PhoneKey number, TimePoint at);
   // `london_day`: the UK calendar day (days since epoch) of the machine verdict.
   void record_amd_machine(PhoneKey number, std::int32_t london_day);
 
   // Attempts in (now - window, now], oldest first, filtered by campaign or subject when given.
-  [[nodiscard]] std::vector<TimePoint> attempts_within(PhoneKey number, TimePoint now,
-                                                       Duration window,
-                                                       std::optional<CampaignId> campaign,
-                                                       std::optional<std::string_view> subject) const;
+  [[nodiscard]] std::vector<TimePoint> attempts_within(
+      PhoneKey number, TimePoint now, Duration window, std::optional<CampaignId> campaign,
+      std::optional<std::string_view> subject) const;
   [[nodiscard]] std::optional<TimePoint> last_abandoned(PhoneKey number) const;
   [[nodiscard]] std::optional<std::int32_t> last_amd_machine_day(PhoneKey number) const;
 

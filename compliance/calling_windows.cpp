@@ -104,7 +104,8 @@ Status WindowTable::load(std::istream& in, std::string_view source) {
   });
 }
 
-DayWindow WindowTable::day_window(date::local_days day, std::span<const std::string_view> jurisdictions,
+DayWindow WindowTable::day_window(date::local_days day,
+                                  std::span<const std::string_view> jurisdictions,
                                   const CallingWindow* campaign,
                                   std::vector<std::string_view>* applied) const {
   DayWindow w;
@@ -112,9 +113,10 @@ DayWindow WindowTable::day_window(date::local_days day, std::span<const std::str
   const auto weekday = date::weekday{day}.c_encoding();
   auto apply = [&](const WindowRow& row) {
     if (days < row.effective_from || days > row.effective_to) return;
-    const bool applies = row.on_holidays
-                             ? holidays_.is_holiday(row.jurisdiction, date::sys_days{day.time_since_epoch()})
-                             : (row.weekdays & (1u << weekday)) != 0;
+    const bool applies =
+        row.on_holidays
+            ? holidays_.is_holiday(row.jurisdiction, date::sys_days{day.time_since_epoch()})
+            : (row.weekdays & (1u << weekday)) != 0;
     if (!applies) return;
     if (applied != nullptr) applied->push_back(row.name);
     if (row.closed) {

@@ -22,7 +22,7 @@
 namespace dialer::compliance {
 
 struct WindowRow {
-  std::string jurisdiction;  // "US", "FL", "CA", ...
+  std::string jurisdiction;   // "US", "FL", "CA", ...
   std::uint8_t weekdays = 0;  // bit d set: applies on weekday d (0 = Sunday)
   bool on_holidays = false;   // applies on the jurisdiction's holidays instead of weekdays
   bool closed = false;
@@ -30,8 +30,8 @@ struct WindowRow {
   int end_minute = 1440;
   std::int32_t effective_from = INT32_MIN;  // days since 1970-01-01, inclusive
   std::int32_t effective_to = INT32_MAX;    // inclusive
-  std::string name;      // e.g. "FL_08_20"
-  std::string tag;       // V, S or U (reference section 0)
+  std::string name;                         // e.g. "FL_08_20"
+  std::string tag;                          // V, S or U (reference section 0)
   std::string citation;
 };
 
@@ -67,7 +67,8 @@ class WindowTable {
 
   // The window of local day `day` for a callee under `jurisdictions`, narrowed by `campaign`
   // (nullptr: none). Names of the rows applied are appended to `applied` when non-null.
-  [[nodiscard]] DayWindow day_window(date::local_days day, std::span<const std::string_view> jurisdictions,
+  [[nodiscard]] DayWindow day_window(date::local_days day,
+                                     std::span<const std::string_view> jurisdictions,
                                      const CallingWindow* campaign,
                                      std::vector<std::string_view>* applied) const;
 

@@ -50,7 +50,10 @@ class ValueSink {
 class JsonObjectWriter final : public ValueSink {
  public:
   explicit JsonObjectWriter(std::string& out) : out_(out) {}
-  void begin() { out_.push_back('{'); first_ = true; }
+  void begin() {
+    out_.push_back('{');
+    first_ = true;
+  }
   void end() { out_.push_back('}'); }
   void key(std::string_view k);
 

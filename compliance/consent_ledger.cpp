@@ -19,10 +19,14 @@ TimePoint add_months(TimePoint t, int months) {
 
 std::string_view to_string(ConsentType t) {
   switch (t) {
-    case ConsentType::pewc: return "PEWC";
-    case ConsentType::pec: return "PEC";
-    case ConsentType::ebr_purchase: return "EBR_PURCHASE";
-    case ConsentType::ebr_inquiry: return "EBR_INQUIRY";
+    case ConsentType::pewc:
+      return "PEWC";
+    case ConsentType::pec:
+      return "PEC";
+    case ConsentType::ebr_purchase:
+      return "EBR_PURCHASE";
+    case ConsentType::ebr_inquiry:
+      return "EBR_INQUIRY";
   }
   return "?";
 }

@@ -159,9 +159,9 @@ bool Ed25519Verifier::verify_hex(std::string_view message, std::string_view sign
   }
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   EVP_DigestVerifyInit(ctx, nullptr, nullptr, nullptr, pkey(key_));
-  const int ok = EVP_DigestVerify(ctx, sig.data(), sig.size(),
-                                  reinterpret_cast<const unsigned char*>(message.data()),
-                                  message.size());
+  const int ok =
+      EVP_DigestVerify(ctx, sig.data(), sig.size(),
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size());
   EVP_MD_CTX_free(ctx);
   return ok == 1;
 }

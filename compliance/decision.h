@@ -45,8 +45,15 @@ std::string_view to_string(Verdict v);
 std::string_view to_string(DecisionReason r);  // upper case, e.g. "INTERNAL_DNC"
 
 // Where a candidate time zone came from (reference 6.1 tz_sources).
-enum class TzSource : std::uint8_t { explicit_zone, postal, state, npa_nxx, npa, country,
-                                     campaign_default };
+enum class TzSource : std::uint8_t {
+  explicit_zone,
+  postal,
+  state,
+  npa_nxx,
+  npa,
+  country,
+  campaign_default
+};
 std::string_view to_string(TzSource s);
 
 struct DecisionTrace {

@@ -12,8 +12,9 @@ std::string profile_name(const CampaignPolicy& policy, const GateDecision& d) {
   std::string out;
   for (auto j : d.trace.jurisdictions) {
     if (!out.empty()) out.push_back('+');
-    out += (j == "US" ? std::string("US-FED") : j == "CANADA" ? std::string("CA-FED")
-                                                              : "US-" + std::string(j));
+    out += (j == "US"       ? std::string("US-FED")
+            : j == "CANADA" ? std::string("CA-FED")
+                            : "US-" + std::string(j));
   }
   return out.empty() ? "US-FED" : out;
 }
@@ -32,9 +33,8 @@ std::string make_attempt_id(Random& random) {
   const auto hi = random.next_u64();
   const auto lo = random.next_u64();
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx",
-                static_cast<unsigned>(hi >> 32), static_cast<unsigned>((hi >> 16) & 0xffff),
-                static_cast<unsigned>(hi & 0x0fff),
+  std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
+                static_cast<unsigned>((hi >> 16) & 0xffff), static_cast<unsigned>(hi & 0x0fff),
                 static_cast<unsigned>(0x8000 | ((lo >> 48) & 0x3fff)),
                 static_cast<unsigned long long>(lo & 0xffffffffffffULL));
   return buf;

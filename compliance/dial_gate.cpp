@@ -9,11 +9,16 @@ namespace dialer::compliance {
 
 std::string_view to_string(RuleId id) {
   switch (id) {
-    case RuleId::consent: return "consent";
-    case RuleId::dnc: return "dnc";
-    case RuleId::calling_window: return "calling_window";
-    case RuleId::frequency_cap: return "frequency_cap";
-    case RuleId::abandonment_gate: return "abandonment_gate";
+    case RuleId::consent:
+      return "consent";
+    case RuleId::dnc:
+      return "dnc";
+    case RuleId::calling_window:
+      return "calling_window";
+    case RuleId::frequency_cap:
+      return "frequency_cap";
+    case RuleId::abandonment_gate:
+      return "abandonment_gate";
   }
   return "?";
 }
@@ -21,7 +26,9 @@ std::string_view to_string(RuleId id) {
 DialGate::DialGate(std::unordered_map<CampaignId, CampaignPolicy> campaigns,
                    std::shared_ptr<const TimezoneTables> timezones,
                    std::vector<std::unique_ptr<DialRule>> chain)
-    : campaigns_(std::move(campaigns)), timezones_(std::move(timezones)), chain_(std::move(chain)) {}
+    : campaigns_(std::move(campaigns)),
+      timezones_(std::move(timezones)),
+      chain_(std::move(chain)) {}
 
 const CampaignPolicy* DialGate::policy(CampaignId id) const {
   auto it = campaigns_.find(id);

@@ -11,12 +11,12 @@
 
 #include "compliance/abandonment_gate.h"
 #include "compliance/attempt_history.h"
+#include "compliance/calling_windows.h"
 #include "compliance/consent_ledger.h"
 #include "compliance/decision.h"
 #include "compliance/dial_rule.h"
 #include "compliance/dnc_lists.h"
 #include "compliance/rules/frequency_cap_rule.h"
-#include "compliance/calling_windows.h"
 #include "compliance/timezone_resolver.h"
 
 namespace dialer::compliance {

@@ -4,11 +4,16 @@ namespace dialer::compliance {
 
 std::string_view to_string(DialKind k) {
   switch (k) {
-    case DialKind::predictive: return "PREDICTIVE";
-    case DialKind::progressive: return "PROGRESSIVE";
-    case DialKind::preview: return "PREVIEW";
-    case DialKind::callback: return "CALLBACK";
-    case DialKind::manual: return "MANUAL";
+    case DialKind::predictive:
+      return "PREDICTIVE";
+    case DialKind::progressive:
+      return "PROGRESSIVE";
+    case DialKind::preview:
+      return "PREVIEW";
+    case DialKind::callback:
+      return "CALLBACK";
+    case DialKind::manual:
+      return "MANUAL";
   }
   return "?";
 }

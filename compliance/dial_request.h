@@ -47,7 +47,7 @@ struct CampaignPolicy {
   JurisdictionProfile profile = JurisdictionProfile::us;
   bool telemarketing = true;  // national-registry scrub and TSR rules apply
   std::string seller = "default";
-  std::string subject_matter = "default";  // same-subject caps (FL/OK/MD)
+  std::string subject_matter = "default";             // same-subject caps (FL/OK/MD)
   Duration window_margin = std::chrono::seconds{30};  // stop starting calls ring + margin early
   TimePoint started_at;                               // legal abandonment periods start here
 };

@@ -11,8 +11,10 @@ struct Field {
   void (*write)(const DncEvent&, ValueSink&);
 };
 
-#define DIALER_DNC_FIELD(f) \
-  Field { #f, [](const DncEvent& e, ValueSink& s) { s.value(e.f); } }
+#define DIALER_DNC_FIELD(f)                                   \
+  Field {                                                     \
+#f, [](const DncEvent& e, ValueSink& s) { s.value(e.f); } \
+  }
 
 const std::vector<Field>& fields() {
   static const std::vector<Field> kFields = [] {

@@ -16,7 +16,7 @@ struct DncEvent {
   std::string number;  // E.164
   OptText name;
   std::string list = "INTERNAL";  // INTERNAL or CAMPAIGN
-  OptText campaign_id;             // CAMPAIGN lists
+  OptText campaign_id;            // CAMPAIGN lists
   std::string seller_scope = "SELLER_ALL";
   std::string channel;  // ABANDON_MSG_IVR, INBOUND_IVR, AGENT, WEB, EMAIL, SMS_KEYWORD, LETTER
   OptText wording;      // the consumer's words or DTMF

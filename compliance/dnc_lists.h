@@ -20,7 +20,7 @@
 namespace dialer::compliance {
 
 struct NationalSnapshot {
-  std::string id;               // e.g. the download's file name or SAN + date
+  std::string id;                // e.g. the download's file name or SAN + date
   date::sys_days downloaded_on;  // the date the registry data was obtained
   DncSet numbers;
 };

@@ -1,10 +1,9 @@
 // verify_bundle(): checks a bundle without trusting it: manifest signature, every chained
 // record (hash, seq, prev_hash, checkpoints), the ends of every log, and every file's size,
 // SHA-256 and record count. Streams each file once; memory does not grow with the bundle.
-#include <nlohmann/json.hpp>
-
 #include <charconv>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "compliance/export_bundle.h"
@@ -127,13 +126,15 @@ void check_chain_line(const std::string& file, std::string_view line, std::int64
                 (*seq > expected_seq ? ": records before this one were deleted or moved"
                                      : ": this record was inserted or moved"));
   } else if (prev_hex != expected_prev) {
-    c.issue(file, n, seq, "prev_hash does not match the previous record of log " + log_id +
-                              ": a record was inserted, deleted, reordered or rewritten");
+    c.issue(file, n, seq,
+            "prev_hash does not match the previous record of log " + log_id +
+                ": a record was inserted, deleted, reordered or rewritten");
   }
   if (auto cp = log.checkpoint_heads.find(*seq);
       cp != log.checkpoint_heads.end() && cp->second != hash) {
-    c.issue(file, n, seq, "record differs from the signed checkpoint at seq " +
-                              std::to_string(*seq) + ": the chain was rewritten");
+    c.issue(file, n, seq,
+            "record differs from the signed checkpoint at seq " + std::to_string(*seq) +
+                ": the chain was rewritten");
   }
   log.seen++;
   log.seq = *seq;
@@ -165,9 +166,12 @@ std::map<std::string, ExpectedLog> expected_logs(const json& manifest, const std
     e.first_prev_hash = l.at("first_prev_hash").get<std::string>();
     e.last_hash = l.at("last_hash").get<std::string>();
     for (const auto& cj : l.at("checkpoints")) {
-      Checkpoint cp{cj.at("log_id").get<std::string>(), cj.at("seq").get<std::int64_t>(),
-                    cj.at("head_hash").get<std::string>(), cj.at("count").get<std::int64_t>(),
-                    {}, cj.at("signature").get<std::string>()};
+      Checkpoint cp{cj.at("log_id").get<std::string>(),
+                    cj.at("seq").get<std::int64_t>(),
+                    cj.at("head_hash").get<std::string>(),
+                    cj.at("count").get<std::int64_t>(),
+                    {},
+                    cj.at("signature").get<std::string>()};
       const auto signed_text = cp.signed_text_with_time(cj.at("at").get<std::string>());
       if (!key.verify_hex(signed_text, cp.signature)) {
         c.issue(file, 0, cp.seq, "checkpoint signature invalid for log " + cp.log_id);
@@ -179,7 +183,8 @@ std::map<std::string, ExpectedLog> expected_logs(const json& manifest, const std
   return out;
 }
 
-std::optional<json> read_manifest(BundleSource& source, const std::optional<Ed25519Verifier>& pinned,
+std::optional<json> read_manifest(BundleSource& source,
+                                  const std::optional<Ed25519Verifier>& pinned,
                                   VerifyReport& report, Checker& c,
                                   std::optional<Ed25519Verifier>& key) {
   auto m = source.open(kManifest);
@@ -227,8 +232,8 @@ VerifyReport verify_bundle(BundleSource& source, const std::optional<Ed25519Veri
     for (const auto& f : manifest->at("files")) {
       const auto name = f.at("name").get<std::string>();
       const bool chained = name == kAttemptsJsonl || name == kDncJsonl;
-      auto logs = chained ? expected_logs(*manifest, name, *key, c)
-                          : std::map<std::string, ExpectedLog>{};
+      auto logs =
+          chained ? expected_logs(*manifest, name, *key, c) : std::map<std::string, ExpectedLog>{};
       auto result = scan(source, name, !chained, [&](const std::string& line, std::int64_t n) {
         if (chained) check_chain_line(name, line, n, logs, name == kAttemptsJsonl, c);
       });

@@ -1,8 +1,7 @@
 // write_bundle(): streams the repositories into the bundle files and signs the manifest.
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "compliance/abandonment_ledger.h"
 #include "compliance/export_bundle.h"
@@ -15,7 +14,8 @@ using nlohmann::json;
 // An output file with its running SHA-256, size and record count.
 class HashedFile {
  public:
-  HashedFile(BundleTarget& target, std::string name) : name_(std::move(name)), out_(target.create(name_)) {}
+  HashedFile(BundleTarget& target, std::string name)
+      : name_(std::move(name)), out_(target.create(name_)) {}
   void write(std::string_view bytes) {
     out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     sha_.update(bytes);
@@ -32,8 +32,8 @@ class HashedFile {
     if (!out_.good()) *status = Error{ErrorCode::io_error, "writing " + name_ + " failed"};
     auto closed = target.finish(name_);
     if (!closed && status->ok()) *status = closed;
-    return json{{"name", name_}, {"bytes", bytes_}, {"sha256", sha_.finish_hex()},
-                {"records", records_}};
+    return json{
+        {"name", name_}, {"bytes", bytes_}, {"sha256", sha_.finish_hex()}, {"records", records_}};
   }
 
  private:
@@ -78,8 +78,10 @@ CallOutcome outcome_of(const CallRecord& r) {
   o.live_answer = r.live_answer;
   o.amd_machine = r.amd_result == "MACHINE";
   o.abandoned = r.abandoned;
-  if (r.abandon_reason == "LATE_BRIDGE") o.abandon_reason = AbandonReason::late_bridge;
-  else if (r.abandon_reason && r.abandon_reason != "NO_AGENT") o.abandon_reason = AbandonReason::system_failure;
+  if (r.abandon_reason == "LATE_BRIDGE")
+    o.abandon_reason = AbandonReason::late_bridge;
+  else if (r.abandon_reason && r.abandon_reason != "NO_AGENT")
+    o.abandon_reason = AbandonReason::system_failure;
   o.safe_harbor_played = r.safe_harbor_started_at.has_value();
   o.optout_taken = r.optout_taken.value_or(false);
   return o;
@@ -138,8 +140,8 @@ Status stream_attempts(CallRecordRepository& repo, const ExportRequest& req, Has
                                                 std::to_string(r.seq) +
                                                 ": stored record fails its hash"};
         }
-        auto linked = check_link(logs[r.campaign_id], r.campaign_id, r.seq, r.prev_hash,
-                                 r.record_hash);
+        auto linked =
+            check_link(logs[r.campaign_id], r.campaign_id, r.seq, r.prev_hash, r.record_hash);
         if (!linked) return linked;
         jsonl.record(insert_record_hash(canonical, at, r.record_hash));
         csv.write(csv_row(r));
@@ -170,9 +172,15 @@ Result<json> log_json(const std::string& file, const std::string& log_id, const 
   for (const auto& c : *checkpoints) {
     if (c.seq >= s.first_seq && c.seq <= s.last_seq) cps.push_back(json::parse(c.json()));
   }
-  return json{{"file", file},          {"log_id", log_id},        {"first_seq", s.first_seq},
-              {"last_seq", s.last_seq}, {"count", s.count},        {"first_prev_hash", s.first_prev_hash},
-              {"first_hash", s.first_hash}, {"last_hash", s.last_hash}, {"checkpoints", cps}};
+  return json{{"file", file},
+              {"log_id", log_id},
+              {"first_seq", s.first_seq},
+              {"last_seq", s.last_seq},
+              {"count", s.count},
+              {"first_prev_hash", s.first_prev_hash},
+              {"first_hash", s.first_hash},
+              {"last_hash", s.last_hash},
+              {"checkpoints", cps}};
 }
 
 }  // namespace
@@ -200,7 +208,8 @@ Result<ExportSummary> write_bundle(CallRecordRepository& records, DncRepository&
       for (const auto& p : l.ledger->legal_periods(l.last + Duration{1})) {
         periods.record(period_json(campaign, p, req).dump());
       }
-      for (const auto& p : l.ledger->uk_days()) periods.record(period_json(campaign, p, req).dump());
+      for (const auto& p : l.ledger->uk_days())
+        periods.record(period_json(campaign, p, req).dump());
     }
     files.push_back(periods.finish(target, &io));
     summary.periods = files.back()["records"].get<std::int64_t>();
@@ -213,8 +222,8 @@ Result<ExportSummary> write_bundle(CallRecordRepository& records, DncRepository&
       const auto canonical = canonical_without_hash(e, &at);
       auto prev = digest_from_hex(e.prev_hash);
       if (!prev || chain_hash(*prev, canonical) != e.record_hash) {
-        return Error{ErrorCode::conflict, "dnc event seq " + std::to_string(e.seq) +
-                                              ": stored event fails its hash"};
+        return Error{ErrorCode::conflict,
+                     "dnc event seq " + std::to_string(e.seq) + ": stored event fails its hash"};
       }
       auto linked = check_link(dnc_stats, kDncLogId, e.seq, e.prev_hash, e.record_hash);
       if (!linked) return linked;
@@ -239,22 +248,24 @@ Result<ExportSummary> write_bundle(CallRecordRepository& records, DncRepository&
     if (!j) return j.error();
     log_list.push_back(std::move(*j));
   }
-  json manifest{
-      {"bundle_format", "dialer-compliance-export/1"},
-      {"export_id", req.export_id},
-      {"requester", req.requester},
-      {"generated_at", format_utc(req.generated_at)},
-      {"filters", {{"campaign_id", req.campaign_id ? json(*req.campaign_id) : json(nullptr)},
-                   {"from", format_utc(req.from)}, {"to", format_utc(req.to)},
-                   {"range_field", "sealed_at"}}},
-      {"engine_version", req.engine_version},
-      {"tzdata_version", req.tzdata_version},
-      {"rule_table_version", req.rule_table_version},
-      {"hash_rule", "record_hash = SHA-256(32 bytes of prev_hash || canonical JSON of the record "
-                    "without record_hash); genesis prev_hash = 64 zeros"},
-      {"files", files},
-      {"logs", log_list},
-      {"signing_public_key", signer.public_key_pem()}};
+  json manifest{{"bundle_format", "dialer-compliance-export/1"},
+                {"export_id", req.export_id},
+                {"requester", req.requester},
+                {"generated_at", format_utc(req.generated_at)},
+                {"filters",
+                 {{"campaign_id", req.campaign_id ? json(*req.campaign_id) : json(nullptr)},
+                  {"from", format_utc(req.from)},
+                  {"to", format_utc(req.to)},
+                  {"range_field", "sealed_at"}}},
+                {"engine_version", req.engine_version},
+                {"tzdata_version", req.tzdata_version},
+                {"rule_table_version", req.rule_table_version},
+                {"hash_rule",
+                 "record_hash = SHA-256(32 bytes of prev_hash || canonical JSON of the record "
+                 "without record_hash); genesis prev_hash = 64 zeros"},
+                {"files", files},
+                {"logs", log_list},
+                {"signing_public_key", signer.public_key_pem()}};
   const std::string text = manifest.dump();
   auto& m = target.create(kManifest);
   m << text;

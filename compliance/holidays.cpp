@@ -38,9 +38,9 @@ std::optional<date::sys_days> rule_date(std::string_view rule, int y) {
   if (kind == "nth" && parts.size() == 4) {
     const int month = to_int(parts[1]), n = to_int(parts[2]), wd = to_int(parts[3]);
     if (month < 1 || month > 12 || n < 1 || n > 5 || wd < 0 || wd > 6) return std::nullopt;
-    date::year_month_weekday ymw{date::year{y}, date::month{static_cast<unsigned>(month)},
-                                 date::weekday_indexed{date::weekday{static_cast<unsigned>(wd)},
-                                                       static_cast<unsigned>(n)}};
+    date::year_month_weekday ymw{
+        date::year{y}, date::month{static_cast<unsigned>(month)},
+        date::weekday_indexed{date::weekday{static_cast<unsigned>(wd)}, static_cast<unsigned>(n)}};
     return date::sys_days{ymw};
   }
   if (kind == "last" && parts.size() == 3) {

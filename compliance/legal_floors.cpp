@@ -10,8 +10,9 @@ constexpr double kUsCeiling = 0.03;
 
 void check_message(const Campaign& c, std::vector<LegalFloorViolation>& out) {
   if (!c.abandoned_message) {
-    out.push_back({"abandoned_message", "a predictive or power campaign needs an abandoned-call "
-                                        "message (seller name and opt-out number)"});
+    out.push_back({"abandoned_message",
+                   "a predictive or power campaign needs an abandoned-call "
+                   "message (seller name and opt-out number)"});
     return;
   }
   const auto& m = *c.abandoned_message;
@@ -22,8 +23,9 @@ void check_message(const Campaign& c, std::vector<LegalFloorViolation>& out) {
   if (!number) {
     out.push_back({"abandoned_message.opt_out_number", "not a valid E.164 number"});
   } else if (is_nanp(*number) && (nanp_npa(*number) == 900 || nanp_npa(*number) == 976)) {
-    out.push_back({"abandoned_message.opt_out_number", "a premium-rate number cannot take "
-                                                       "do-not-call requests"});
+    out.push_back({"abandoned_message.opt_out_number",
+                   "a premium-rate number cannot take "
+                   "do-not-call requests"});
   }
   if (m.opt_out_digit < '0' || m.opt_out_digit > '9') {
     out.push_back({"abandoned_message.opt_out_digit", "the key-press opt-out must be a digit"});

@@ -27,8 +27,8 @@ Status for_each_row(std::istream& in, std::string_view source, std::size_t min_f
     auto fields = split(line, '|');
     auto where = std::string(source) + ":" + std::to_string(number);
     if (fields.size() < min_fields) {
-      return Error{ErrorCode::parse_error, where + ": expected " + std::to_string(min_fields) +
-                                               " fields separated by '|'"};
+      return Error{ErrorCode::parse_error,
+                   where + ": expected " + std::to_string(min_fields) + " fields separated by '|'"};
     }
     auto status = row(fields);
     if (!status) return status.error().with_context(where);

@@ -54,8 +54,7 @@ class TimezoneTables {
   std::string_view intern(std::string_view code);
   const ZoneList* region_zones(std::string_view code) const;
   std::string_view region_of_postal(std::string_view postal) const;
-  void add_jurisdictions(PhoneKey number, std::string_view address_region,
-                         TzResolution& out) const;
+  void add_jurisdictions(PhoneKey number, std::string_view address_region, TzResolution& out) const;
 
   std::set<std::string, std::less<>> codes_;  // interned region codes, stable addresses
   std::vector<ZoneList> zone_sets_;

@@ -19,7 +19,8 @@ Result<ComplianceTables> load_compliance_tables(const std::filesystem::path& dir
   auto windows = std::make_shared<WindowTable>();
   HolidayCalendars holidays;
   Status steps[] = {
-      load(dir, "nanp_timezones.txt", [&](auto& in, auto n) { return tz->load_prefix_zones(in, n); }),
+      load(dir, "nanp_timezones.txt",
+           [&](auto& in, auto n) { return tz->load_prefix_zones(in, n); }),
       load(dir, "nanp_timezone_overrides.txt",
            [&](auto& in, auto n) { return tz->load_prefix_zones(in, n); }),
       load(dir, "state_zones.txt", [&](auto& in, auto n) { return tz->load_region_zones(in, n); }),

@@ -12,8 +12,8 @@ const CallingWindow* campaign_window(const DialContext& ctx) {
 }
 
 Duration ring_budget(const DialContext& ctx) {
-  const Duration ring = ctx.policy.campaign ? ctx.policy.campaign->ring_timeout
-                                            : Duration{std::chrono::seconds{60}};
+  const Duration ring =
+      ctx.policy.campaign ? ctx.policy.campaign->ring_timeout : Duration{std::chrono::seconds{60}};
   return ring + ctx.policy.window_margin;
 }
 
@@ -59,7 +59,8 @@ std::optional<TimePoint> CallingWindowRule::next_open(const DialContext& ctx) co
       const auto day = date::floor<date::days>(zone->to_local(now_s)) + date::days{off};
       const auto w = table_->day_window(day, ctx.tz.jurisdictions, campaign_window(ctx), nullptr);
       if (w.empty()) continue;
-      const auto sys = zone->to_sys(day + std::chrono::minutes{w.start_minute}, date::choose::latest);
+      const auto sys =
+          zone->to_sys(day + std::chrono::minutes{w.start_minute}, date::choose::latest);
       const TimePoint t{std::chrono::duration_cast<Duration>(sys.time_since_epoch())};
       if (t > ctx.request.now) starts.push_back(t);
     }

@@ -46,9 +46,9 @@ RuleOutcome FrequencyCapRule::uk_lockouts(const DialContext& ctx) const {
     const auto today = date::floor<date::days>(local);
     if (today.time_since_epoch().count() <= *day) {
       const auto next_midnight = london()->to_sys(today + date::days{1}, date::choose::earliest);
-      return RuleOutcome::defer(DecisionReason::uk_amd_same_day_lockout,
-                                TimePoint{std::chrono::duration_cast<Duration>(
-                                    next_midnight.time_since_epoch())});
+      return RuleOutcome::defer(
+          DecisionReason::uk_amd_same_day_lockout,
+          TimePoint{std::chrono::duration_cast<Duration>(next_midnight.time_since_epoch())});
     }
   }
   return RuleOutcome::allow();
@@ -65,15 +65,15 @@ RuleOutcome FrequencyCapRule::evaluate(const DialContext& ctx) {
                         caps_.per_number_24h)) {
     return RuleOutcome::defer(DecisionReason::freq_cap_number_24h, *t);
   }
-  if (auto t = over_cap(history_.attempts_within(ctx.number, now, kDay, std::nullopt,
-                                                 ctx.policy.subject_matter),
-                        same_subject_cap(ctx))) {
+  if (auto t = over_cap(
+          history_.attempts_within(ctx.number, now, kDay, std::nullopt, ctx.policy.subject_matter),
+          same_subject_cap(ctx))) {
     return RuleOutcome::defer(DecisionReason::freq_cap_same_subject_24h, *t);
   }
   if (campaign) {
-    if (auto t = over_cap(history_.attempts_within(ctx.number, now, kDay, ctx.request.campaign,
-                                                   std::nullopt),
-                          campaign->retry.max_attempts_per_day)) {
+    if (auto t = over_cap(
+            history_.attempts_within(ctx.number, now, kDay, ctx.request.campaign, std::nullopt),
+            campaign->retry.max_attempts_per_day)) {
       return RuleOutcome::defer(DecisionReason::freq_cap_campaign_24h, *t);
     }
   }

@@ -15,7 +15,8 @@ namespace dialer::compliance {
 
 struct FrequencyCaps {
   int per_number_24h = 0;  // every campaign of the seller; 0 = no cap
-  std::map<std::string, int, std::less<>> same_subject_24h_by_state{{"FL", 3}, {"OK", 3}, {"MD", 3}};
+  std::map<std::string, int, std::less<>> same_subject_24h_by_state{
+      {"FL", 3}, {"OK", 3}, {"MD", 3}};
   Duration uk_abandoned_lockout = std::chrono::hours{72};
 };
 

@@ -1,7 +1,6 @@
 // Abandonment ledger and gate: reference ABN-06, ABN-07, ABN-08, ABN-12 and AMD-03, on the
 // simulated clock.
 #include "compliance/abandonment_gate.h"
-
 #include "dialer/common/simulated_clock.h"
 #include "tests/compliance/compliance_fixture.h"
 
@@ -140,7 +139,8 @@ TEST_F(AbandonmentGateTest, ABN_08_CeilingGatesOverDialingUntilBelowReleaseAfter
   EXPECT_EQ(d.reason, DecisionReason::abandon_cap_gated);
   EXPECT_EQ(d.until, clock.now() + th.recheck);
   // Guaranteed-agent dials pass: progressive 1:1 or preview with a reserved free agent.
-  EXPECT_TRUE(decide(request("+12125550125", clock.now(), kUs, DialKind::progressive, true)).allowed());
+  EXPECT_TRUE(
+      decide(request("+12125550125", clock.now(), kUs, DialKind::progressive, true)).allowed());
   // Plenty of clean calls bring the rate under the release threshold, but not before the dwell.
   clock.advance_by(minutes{5});
   for (int i = 0; i < 200; ++i) monitor_.record(kUs, live(clock.now()), clock.now());

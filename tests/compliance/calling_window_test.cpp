@@ -65,12 +65,12 @@ TEST_F(CallingWindowTest, WIN_02_CampaignWindowOnlyNarrows) {
   EXPECT_FALSE(decide(request(kNewYork, local_time(z, 2026, 6, 13, 9, 30))).allowed());
   auto d = decide(request(kNewYork, local_time(z, 2026, 6, 13, 10, 30)));
   EXPECT_TRUE(d.allowed());
-  EXPECT_NE(std::find(d.trace.windows_applied.begin(), d.trace.windows_applied.end(),
-                      "CAMPAIGN_WINDOW"),
-            d.trace.windows_applied.end());
-  EXPECT_NE(std::find(d.trace.windows_applied.begin(), d.trace.windows_applied.end(),
-                      "US_FED_08_21"),
-            d.trace.windows_applied.end());
+  EXPECT_NE(
+      std::find(d.trace.windows_applied.begin(), d.trace.windows_applied.end(), "CAMPAIGN_WINDOW"),
+      d.trace.windows_applied.end());
+  EXPECT_NE(
+      std::find(d.trace.windows_applied.begin(), d.trace.windows_applied.end(), "US_FED_08_21"),
+      d.trace.windows_applied.end());
 }
 
 TEST_F(CallingWindowTest, WIN_03_SplitAreaCodeRefusedWhileOneZoneIsBeforeEight) {
@@ -81,8 +81,8 @@ TEST_F(CallingWindowTest, WIN_03_SplitAreaCodeRefusedWhileOneZoneIsBeforeEight) 
   EXPECT_EQ(d.trace.tz_candidates.size(), 2u);
   EXPECT_EQ(d.trace.tz_source, TzSource::npa);
   EXPECT_EQ(d.until, local_time("America/Denver", 2026, 6, 10, 8, 0));
-  EXPECT_TRUE(decide(request("+16055550123", local_time("America/Denver", 2026, 6, 10, 8, 0)))
-                  .allowed());
+  EXPECT_TRUE(
+      decide(request("+16055550123", local_time("America/Denver", 2026, 6, 10, 8, 0))).allowed());
 }
 
 TEST_F(CallingWindowTest, WIN_03_ExchangeLevelEntryResolvesOneZone) {
@@ -187,11 +187,15 @@ TEST_F(CallingWindowTest, WIN_05_TexasSundayNoon) {
 }
 
 TEST_F(CallingWindowTest, WIN_05_EightPmStates) {
-  struct Case { const char* number; const char* zone; };
-  for (auto c : {Case{kMiami, "America/New_York"}, Case{"+14055550123", "America/Chicago"},
-                 Case{"+14105550123", "America/New_York"}, Case{"+12065550123", "America/Los_Angeles"},
-                 Case{"+16175550123", "America/New_York"}, Case{kBirmingham, "America/Chicago"},
-                 Case{kNewOrleans, "America/Chicago"}, Case{kJackson, "America/Chicago"}}) {
+  struct Case {
+    const char* number;
+    const char* zone;
+  };
+  for (auto c :
+       {Case{kMiami, "America/New_York"}, Case{"+14055550123", "America/Chicago"},
+        Case{"+14105550123", "America/New_York"}, Case{"+12065550123", "America/Los_Angeles"},
+        Case{"+16175550123", "America/New_York"}, Case{kBirmingham, "America/Chicago"},
+        Case{kNewOrleans, "America/Chicago"}, Case{kJackson, "America/Chicago"}}) {
     SCOPED_TRACE(c.number);
     EXPECT_TRUE(decide(request(c.number, local_time(c.zone, 2026, 6, 10, 19, 59, 0))).allowed());
     EXPECT_FALSE(decide(request(c.number, local_time(c.zone, 2026, 6, 10, 19, 59, 40))).allowed());
@@ -256,13 +260,29 @@ TEST_F(CallingWindowTest, WIN_06_LouisianaMardiGrasAndAdHocBlackout) {
             DecisionReason::holiday);
 }
 
+TEST_F(CallingWindowTest, WIN_07_CanadianWindowsWeekdaysAndWeekends) {
+  const std::string z = "America/Toronto";
+  const char* toronto = "+14165550123";
+  // Wednesday: 09:00-21:30 (the US federal 08:00-21:00 does not apply).
+  EXPECT_FALSE(decide(request(toronto, local_time(z, 2026, 6, 10, 8, 30))).allowed());
+  EXPECT_TRUE(decide(request(toronto, local_time(z, 2026, 6, 10, 21, 10))).allowed());
+  auto d = decide(request(toronto, local_time(z, 2026, 6, 10, 21, 30)));
+  EXPECT_FALSE(d.allowed());
+  EXPECT_EQ(d.trace.jurisdictions, (std::vector<std::string_view>{"CANADA", "ON"}));
+  // Saturday: 10:00-18:00.
+  EXPECT_FALSE(decide(request(toronto, local_time(z, 2026, 6, 13, 9, 30))).allowed());
+  EXPECT_TRUE(decide(request(toronto, local_time(z, 2026, 6, 13, 17, 0))).allowed());
+  EXPECT_FALSE(decide(request(toronto, local_time(z, 2026, 6, 13, 18, 30))).allowed());
+}
+
 TEST_F(CallingWindowTest, WIN_08_CallbackOutsideWindowIsDeferredToNextOpening) {
   const std::string z = "America/New_York";
   auto d = decide(request(kNewYork, local_time(z, 2026, 6, 10, 22, 15), kUs, DialKind::callback));
   EXPECT_EQ(d.verdict, Verdict::defer);
   EXPECT_EQ(d.until, local_time(z, 2026, 6, 11, 8, 0));
   // Rhode Island on a Saturday evening: next opening is Monday 09:00 (Sunday is closed).
-  auto ri = decide(request(kProvidence, local_time(z, 2026, 6, 13, 18, 0), kUs, DialKind::callback));
+  auto ri =
+      decide(request(kProvidence, local_time(z, 2026, 6, 13, 18, 0), kUs, DialKind::callback));
   EXPECT_EQ(ri.until, local_time(z, 2026, 6, 15, 9, 0));
 }
 

@@ -86,7 +86,7 @@ class GateFixture : public ::testing::Test {
     DialGateConfig config = config_;
     if (config.campaigns.empty()) {
       CampaignPolicy us;
-  us.campaign = us_campaign();
+      us.campaign = us_campaign();
       us.window_margin = std::chrono::seconds{0};
       us.subject_matter = "solar";
       config.campaigns[kUs] = us;
@@ -94,14 +94,14 @@ class GateFixture : public ::testing::Test {
       uk_c->id = kUk;
       uk_c->default_region = "GB";
       CampaignPolicy uk;
-  uk.campaign = uk_c;
-  uk.profile = JurisdictionProfile::uk;
+      uk.campaign = uk_c;
+      uk.profile = JurisdictionProfile::uk;
       uk.window_margin = std::chrono::seconds{0};
       config.campaigns[kUk] = uk;
       auto us2_c = us_campaign();
       us2_c->id = kUs2;
       CampaignPolicy us2;
-  us2.campaign = us2_c;
+      us2.campaign = us2_c;
       us2.subject_matter = "solar";
       us2.window_margin = std::chrono::seconds{0};
       config.campaigns[kUs2] = us2;

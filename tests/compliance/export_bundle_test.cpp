@@ -3,6 +3,7 @@
 #include "compliance/export_bundle.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "compliance/record_log.h"
@@ -55,17 +56,19 @@ class ExportBundleTest : public ::testing::Test {
       r.invite_sent_at = t;
       ASSERT_TRUE(log.record_decision(r, t).ok());
       const auto kind = rnd.uniform_int(0, 9);
-      ASSERT_TRUE(log.update(r.attempt_id, [&](CallRecord& c) {
-        c.live_answer = kind < 7;
-        c.amd_result = kind >= 7 ? "MACHINE" : "HUMAN";
-        c.abandoned = kind == 0;
-        if (kind == 0) {
-          c.abandon_reason = "NO_AGENT";
-          c.safe_harbor_started_at = t + seconds{5};
-        }
-        if (kind == 9 && i % 3 == 0) c.amd_false_positive = "CONFIRMED";
-        c.disposition = c.abandoned ? "ABANDONED" : "ANSWERED";
-      }).ok());
+      ASSERT_TRUE(log.update(r.attempt_id,
+                             [&](CallRecord& c) {
+                               c.live_answer = kind < 7;
+                               c.amd_result = kind >= 7 ? "MACHINE" : "HUMAN";
+                               c.abandoned = kind == 0;
+                               if (kind == 0) {
+                                 c.abandon_reason = "NO_AGENT";
+                                 c.safe_harbor_started_at = t + seconds{5};
+                               }
+                               if (kind == 9 && i % 3 == 0) c.amd_false_positive = "CONFIRMED";
+                               c.disposition = c.abandoned ? "ABANDONED" : "ANSWERED";
+                             })
+                      .ok());
       ASSERT_TRUE(log.close(r.attempt_id, t + seconds{60}).ok());
     }
     DncEventLog dnc_log{dnc_, *signer_, {5, std::chrono::minutes{5}}};
@@ -122,7 +125,8 @@ class ExportBundleTest : public ::testing::Test {
 
 TEST_F(ExportBundleTest, REC_03_BundleHasEveryFileAndVerifies) {
   auto bundle = write();
-  for (auto name : {kAttemptsJsonl, kAttemptsCsv, kPeriodsJsonl, kDncJsonl, kManifest, kManifestSig}) {
+  for (auto name :
+       {kAttemptsJsonl, kAttemptsCsv, kPeriodsJsonl, kDncJsonl, kManifest, kManifestSig}) {
     EXPECT_TRUE(bundle.files_.count(name)) << name;
   }
   EXPECT_EQ(lines_of(bundle.files_[kAttemptsJsonl]).size(), 240u);

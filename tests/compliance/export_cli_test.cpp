@@ -101,7 +101,8 @@ TEST_F(ExportCliTest, ModifiedRecordExitsOneNamingIt) {
   write_lines(attempts(), lines);
   auto r = dialerctl(verify());
   EXPECT_EQ(r.exit_code, 1) << r.output;
-  EXPECT_NE(r.output.find("line 13 of call_attempts.jsonl (seq 13)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("line 13 of call_attempts.jsonl (seq 13)"), std::string::npos)
+      << r.output;
 }
 
 TEST_F(ExportCliTest, DeletedInsertedAndReorderedRecordsExitOne) {

@@ -23,7 +23,7 @@ class FrequencyCapTest : public GateFixture {
       auto ci = std::make_shared<Campaign>(*c);
       ci->id = id;
       CampaignPolicy p;
-  p.campaign = ci;
+      p.campaign = ci;
       p.subject_matter = "solar";
       p.window_margin = seconds{0};
       config_.campaigns[id] = p;
@@ -31,8 +31,8 @@ class FrequencyCapTest : public GateFixture {
     auto uk = us_campaign();
     uk->id = kUk;
     CampaignPolicy ukp;
-  ukp.campaign = uk;
-  ukp.profile = JurisdictionProfile::uk;
+    ukp.campaign = uk;
+    ukp.profile = JurisdictionProfile::uk;
     config_.campaigns[kUk] = ukp;
     rebuild();
   }

@@ -20,17 +20,19 @@ struct AreaCode {
 
 // Independent expectations, written from the reference, not read from the data files. Numbers
 // use exchange 555, which has no exchange-level zone entry in any of these area codes.
-const std::vector<AreaCode> kAreaCodes{
-    {212, {"America/New_York"}, "NY"},          {305, {"America/New_York"}, "FL"},
-    {401, {"America/New_York"}, "RI"},          {214, {"America/Chicago"}, "TX"},
-    {605, {"America/Chicago", "America/Denver"}, "SD"},
-    {928, {"America/Phoenix", "America/Denver"}, "AZ"},
-    {808, {"Pacific/Honolulu"}, "HI"},          {206, {"America/Los_Angeles"}, "WA"},
-    {671, {"Pacific/Guam"}, ""},                {800, {}, ""}};
+const std::vector<AreaCode> kAreaCodes{{212, {"America/New_York"}, "NY"},
+                                       {305, {"America/New_York"}, "FL"},
+                                       {401, {"America/New_York"}, "RI"},
+                                       {214, {"America/Chicago"}, "TX"},
+                                       {605, {"America/Chicago", "America/Denver"}, "SD"},
+                                       {928, {"America/Phoenix", "America/Denver"}, "AZ"},
+                                       {808, {"Pacific/Honolulu"}, "HI"},
+                                       {206, {"America/Los_Angeles"}, "WA"},
+                                       {671, {"Pacific/Guam"}, ""},
+                                       {800, {}, ""}};
 
 int local_minute_of_day(TimePoint t, const std::string& zone, int* weekday) {
-  const auto local =
-      date::locate_zone(zone)->to_local(std::chrono::floor<seconds>(t));
+  const auto local = date::locate_zone(zone)->to_local(std::chrono::floor<seconds>(t));
   const auto day = date::floor<date::days>(local);
   *weekday = static_cast<int>(date::weekday{day}.c_encoding());
   return static_cast<int>(std::chrono::duration_cast<seconds>(local - day).count());
@@ -75,7 +77,8 @@ TEST_F(GatePropertyTest, NoAllowOutsideWindowToDncOrAboveCap) {
   std::set<PhoneKey> dnc;
   std::vector<std::pair<PhoneKey, const AreaCode*>> numbers;
   for (int i = 0; i < 300; ++i) {
-    const auto& ac = kAreaCodes[static_cast<std::size_t>(rnd.uniform_int(0, kAreaCodes.size() - 1))];
+    const auto& ac =
+        kAreaCodes[static_cast<std::size_t>(rnd.uniform_int(0, kAreaCodes.size() - 1))];
     const PhoneKey key = 10'000'000'000ULL + static_cast<PhoneKey>(ac.npa) * 10'000'000ULL +
                          5'550'000ULL + static_cast<PhoneKey>(rnd.uniform_int(0, 9'999));
     numbers.emplace_back(key, &ac);
@@ -94,11 +97,12 @@ TEST_F(GatePropertyTest, NoAllowOutsideWindowToDncOrAboveCap) {
     if (date::floor<date::days>(now) - dnc_.national()->downloaded_on > date::days{20}) {
       dnc_.set_national({"snap", date::floor<date::days>(now), DncSet{}});
     }
-    const auto& [key, ac] = numbers[static_cast<std::size_t>(rnd.uniform_int(0, numbers.size() - 1))];
+    const auto& [key, ac] =
+        numbers[static_cast<std::size_t>(rnd.uniform_int(0, numbers.size() - 1))];
     const auto d = gate_->decide(request(format_e164(key), now));
     if (!d.allowed()) {
-      window_refusals += d.reason == DecisionReason::outside_window ||
-                         d.reason == DecisionReason::window_closing;
+      window_refusals +=
+          d.reason == DecisionReason::outside_window || d.reason == DecisionReason::window_closing;
       continue;
     }
     ++allows;
@@ -106,9 +110,8 @@ TEST_F(GatePropertyTest, NoAllowOutsideWindowToDncOrAboveCap) {
     ASSERT_FALSE(dnc.count(key)) << format_e164(key);
     auto& times = allowed_at[key];
     times.push_back(now);
-    const auto in_window = std::count_if(times.begin(), times.end(), [&](TimePoint t) {
-      return t > now - std::chrono::hours{24};
-    });
+    const auto in_window = std::count_if(
+        times.begin(), times.end(), [&](TimePoint t) { return t > now - std::chrono::hours{24}; });
     ASSERT_LE(in_window, 3) << format_e164(key) << " at " << format_utc(now);
   }
   // The property is not vacuous: every verdict kind happened many times.

@@ -22,7 +22,9 @@ bool has(const std::vector<LegalFloorViolation>& v, const std::string& field) {
   return std::any_of(v.begin(), v.end(), [&](const auto& x) { return x.field == field; });
 }
 
-TEST(LegalFloorsTest, ValidCampaignPasses) { EXPECT_TRUE(validate_legal_floors(valid_predictive()).empty()); }
+TEST(LegalFloorsTest, ValidCampaignPasses) {
+  EXPECT_TRUE(validate_legal_floors(valid_predictive()).empty());
+}
 
 TEST(LegalFloorsTest, RNG_01_RingTimeoutBelowFifteenSecondsIsRejected) {
   auto c = valid_predictive();

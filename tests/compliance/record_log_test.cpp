@@ -3,6 +3,7 @@
 #include "compliance/record_log.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "compliance/decision_record.h"
@@ -45,11 +46,13 @@ TEST(CallRecordLogTest, REC_01_DecisionIsStoredBeforeTheInviteAndSealedOnClose) 
   clock.advance_by(seconds{3});
   ASSERT_TRUE(log.update("a1", [&](CallRecord& r) { r.ring_started_at = clock.now(); }).ok());
   clock.advance_by(seconds{20});
-  ASSERT_TRUE(log.update("a1", [&](CallRecord& r) {
-    r.answered_at = clock.now();
-    r.live_answer = true;
-    r.disposition = "SALE";
-  }).ok());
+  ASSERT_TRUE(log.update("a1",
+                         [&](CallRecord& r) {
+                           r.answered_at = clock.now();
+                           r.live_answer = true;
+                           r.disposition = "SALE";
+                         })
+                  .ok());
   ASSERT_TRUE(log.close("a1", clock.now()).ok());
   EXPECT_EQ(repo.open_count(), 0u);
   const auto& chain = repo.sealed()["1"];
@@ -76,7 +79,8 @@ TEST(CallRecordLogTest, REC_01_WriteFailureMeansDoNotDial) {
   fakes::InMemoryCallRecordRepository repo;
   repo.fail_put_open_at(1);
   CallRecordLog log{repo, test_signer()};
-  auto status = log.record_decision(dialed("a1", "1", utc(2026, 6, 10, 14, 0)), utc(2026, 6, 10, 14, 0));
+  auto status =
+      log.record_decision(dialed("a1", "1", utc(2026, 6, 10, 14, 0)), utc(2026, 6, 10, 14, 0));
   EXPECT_FALSE(status.ok());
   EXPECT_EQ(log.open_count(), 0u);
 }
@@ -85,8 +89,10 @@ TEST(CallRecordLogTest, REC_01_CrashLeavesAttemptsOpenNeverUnrecorded) {
   fakes::InMemoryCallRecordRepository repo;
   {
     CallRecordLog before_crash{repo, test_signer()};
-    ASSERT_TRUE(before_crash.record_decision(dialed("a1", "1", utc(2026, 6, 10, 14, 0)),
-                                             utc(2026, 6, 10, 14, 0)).ok());
+    ASSERT_TRUE(
+        before_crash
+            .record_decision(dialed("a1", "1", utc(2026, 6, 10, 14, 0)), utc(2026, 6, 10, 14, 0))
+            .ok());
   }  // the process dies here: no close()
   ASSERT_EQ(repo.open_count(), 1u);
   CallRecordLog after_restart{repo, test_signer()};
@@ -136,7 +142,10 @@ TEST(CallRecordLogTest, REC_05_RestartContinuesTheChain) {
     r.decision = "REFUSED";
     return r;
   };
-  { CallRecordLog log{repo, test_signer()}; ASSERT_TRUE(log.record_decision(refused("a"), t).ok()); }
+  {
+    CallRecordLog log{repo, test_signer()};
+    ASSERT_TRUE(log.record_decision(refused("a"), t).ok());
+  }
   CallRecordLog log{repo, test_signer()};
   ASSERT_TRUE(log.record_decision(refused("b"), t).ok());
   const auto& chain = repo.sealed()["1"];
@@ -159,8 +168,9 @@ TEST(CanonicalJsonTest, REC_06_KeysSortedNoWhitespaceEveryFieldPresent) {
 }
 
 TEST(CanonicalJsonTest, REC_02_TimestampsMatchTheCommonUtcFormat) {
-  for (auto t : {utc(2026, 1, 1, 0, 0), utc(2026, 12, 31, 23, 59, 59) + std::chrono::milliseconds{999},
-                 utc(1999, 7, 4, 9, 5, 7) + std::chrono::milliseconds{42}}) {
+  for (auto t :
+       {utc(2026, 1, 1, 0, 0), utc(2026, 12, 31, 23, 59, 59) + std::chrono::milliseconds{999},
+        utc(1999, 7, 4, 9, 5, 7) + std::chrono::milliseconds{42}}) {
     std::string text;
     append_utc(text, t);
     EXPECT_EQ(text, format_utc(t));

@@ -41,7 +41,8 @@ class InMemoryCallRecordRepository final : public CallRecordRepository {
     auto it = sealed_.find(log_id);
     if (it == sealed_.end() || it->second.empty()) return std::optional<ChainHead>{};
     const auto& r = it->second.back();
-    return std::optional<ChainHead>{ChainHead{r.seq, r.record_hash, r.sealed_at.value_or(TimePoint{})}};
+    return std::optional<ChainHead>{
+        ChainHead{r.seq, r.record_hash, r.sealed_at.value_or(TimePoint{})}};
   }
   Result<std::vector<std::string>> log_ids() override {
     std::vector<std::string> out;
@@ -77,7 +78,9 @@ class InMemoryCallRecordRepository final : public CallRecordRepository {
   void fail_put_open_at(int n) { fail_put_open_at_ = n; }
   std::map<std::string, std::vector<CallRecord>>& sealed() { return sealed_; }
   std::size_t open_count() const { return open_.size(); }
-  const std::vector<Checkpoint>& checkpoints_of(const std::string& log) { return checkpoints_[log]; }
+  const std::vector<Checkpoint>& checkpoints_of(const std::string& log) {
+    return checkpoints_[log];
+  }
 
  private:
   std::map<std::string, CallRecord> open_;

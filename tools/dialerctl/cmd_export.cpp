@@ -50,8 +50,8 @@ int run_verify(const std::string& dir, const std::string& key_path) {
   BundleDirectory bundle{dir};
   const auto report = compliance::verify_bundle(bundle, pinned);
   if (report.ok()) {
-    std::cout << "OK: " << report.records_checked << " chained records verified (key: "
-              << report.key_source << ")\n";
+    std::cout << "OK: " << report.records_checked
+              << " chained records verified (key: " << report.key_source << ")\n";
     if (report.key_source == "manifest") {
       std::cout << "note: verified with the key inside the bundle; pass --public-key to check "
                    "it against your own copy\n";
@@ -88,23 +88,24 @@ int run_keygen(const std::string& out) {
   return kExitOk;
 }
 
-const CommandRegistration kExport{"export", [](CLI::App& root) -> CommandRunner {
-  auto* cmd = root.add_subcommand("export", "compliance export bundles");
-  cmd->require_subcommand(1);
-  auto* verify = cmd->add_subcommand("verify", "verify an export bundle directory");
-  auto dir = std::make_shared<std::string>();
-  auto key = std::make_shared<std::string>();
-  verify->add_option("dir", *dir, "bundle directory")->required();
-  verify->add_option("--public-key", *key, "the signer's public key (PEM) to check against");
-  auto* keygen = cmd->add_subcommand("keygen", "create an Ed25519 signing key");
-  auto out = std::make_shared<std::string>();
-  keygen->add_option("--out", *out, "private key file to create (PEM)")->required();
-  return [=] {
-    if (verify->parsed()) return run_verify(*dir, *key);
-    if (keygen->parsed()) return run_keygen(*out);
-    return kExitOk;
-  };
-}};
+const CommandRegistration kExport{
+    "export", [](CLI::App& root) -> CommandRunner {
+      auto* cmd = root.add_subcommand("export", "compliance export bundles");
+      cmd->require_subcommand(1);
+      auto* verify = cmd->add_subcommand("verify", "verify an export bundle directory");
+      auto dir = std::make_shared<std::string>();
+      auto key = std::make_shared<std::string>();
+      verify->add_option("dir", *dir, "bundle directory")->required();
+      verify->add_option("--public-key", *key, "the signer's public key (PEM) to check against");
+      auto* keygen = cmd->add_subcommand("keygen", "create an Ed25519 signing key");
+      auto out = std::make_shared<std::string>();
+      keygen->add_option("--out", *out, "private key file to create (PEM)")->required();
+      return [=] {
+        if (verify->parsed()) return run_verify(*dir, *key);
+        if (keygen->parsed()) return run_keygen(*out);
+        return kExitOk;
+      };
+    }};
 
 }  // namespace
 }  // namespace dialer::ctl

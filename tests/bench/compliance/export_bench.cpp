@@ -113,7 +113,8 @@ class NoDnc final : public DncRepository {
  public:
   Status append_event(const DncEvent&) override { return ok_status(); }
   Result<std::optional<ChainHead>> head() override { return std::optional<ChainHead>{}; }
-  Status for_each_event(TimePoint, TimePoint, const std::function<Status(const DncEvent&)>&) override {
+  Status for_each_event(TimePoint, TimePoint,
+                        const std::function<Status(const DncEvent&)>&) override {
     return ok_status();
   }
   Status for_each_internal(const std::function<void(PhoneKey)>&) override { return ok_status(); }
@@ -162,10 +163,11 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", summary.error().message.c_str());
       return 1;
     }
-    std::printf("records=%lld source_seal_s=%.2f export_total_s=%.2f export_only_s=%.2f "
-                "export_records_per_s=%.0f (with source sealing: %.0f)\n",
-                static_cast<long long>(seen), gen, total, total - gen,
-                static_cast<double>(n) / (total - gen), static_cast<double>(n) / total);
+    std::printf(
+        "records=%lld source_seal_s=%.2f export_total_s=%.2f export_only_s=%.2f "
+        "export_records_per_s=%.0f (with source sealing: %.0f)\n",
+        static_cast<long long>(seen), gen, total, total - gen,
+        static_cast<double>(n) / (total - gen), static_cast<double>(n) / total);
     std::printf("cpu: source_seal_s=%.2f export_total_s=%.2f export_only_records_per_cpu_s=%.0f\n",
                 gen_cpu, total_cpu, static_cast<double>(n) / (total_cpu - gen_cpu));
   }
@@ -176,10 +178,11 @@ int main(int argc, char** argv) {
     auto report = verify_bundle(dir, std::nullopt);
     const double s = seconds_since(t0);
     const double cpu = cpu_seconds() - c0;
-    std::printf("verify_ok=%d verify_s=%.2f verify_records_per_s=%.0f cpu_s=%.2f "
-                "verify_records_per_cpu_s=%.0f\n",
-                report.ok() ? 1 : 0, s, static_cast<double>(report.records_checked) / s, cpu,
-                static_cast<double>(report.records_checked) / cpu);
+    std::printf(
+        "verify_ok=%d verify_s=%.2f verify_records_per_s=%.0f cpu_s=%.2f "
+        "verify_records_per_cpu_s=%.0f\n",
+        report.ok() ? 1 : 0, s, static_cast<double>(report.records_checked) / s, cpu,
+        static_cast<double>(report.records_checked) / cpu);
     if (!report.ok()) std::printf("%s\n", describe(report.issues.front()).c_str());
   }
   return 0;

@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
   policy.campaign = campaign;
   config.campaigns[campaign->id] = policy;
   monitor.add_campaign(campaign->id, {}, {}, {});
-  auto gate = make_dial_gate(config, {tables->timezones, tables->windows, dnc, consents, history, monitor});
+  auto gate =
+      make_dial_gate(config, {tables->timezones, tables->windows, dnc, consents, history, monitor});
   // Requests during the afternoon in US zones, spread over a week: mostly allowed or DNC-denied.
   std::vector<DialRequest> requests(n_dec);
   const auto base = from_unix_ms(1'781'000'000'000);  // 2026-06-09 10:13 UTC
@@ -100,11 +101,12 @@ int main(int argc, char** argv) {
   for (const auto& r : requests) gate->decide(r);
   const double ns = seconds_since(t0) * 1e9 / static_cast<double>(n_dec);
   const double cpu_ns = (thread_cpu_seconds() - cpu0) * 1e9 / static_cast<double>(n_dec);
-  std::printf("gate_decision_ns wall=%.1f cpu=%.1f allowed=%llu internal_dnc=%llu window=%llu caps=%llu\n", ns, cpu_ns,
-              static_cast<unsigned long long>(gate->count(Verdict::allow)),
-              static_cast<unsigned long long>(gate->count(DecisionReason::internal_dnc)),
-              static_cast<unsigned long long>(gate->count(DecisionReason::outside_window) +
-                                              gate->count(DecisionReason::window_closing)),
-              static_cast<unsigned long long>(gate->count(DecisionReason::freq_cap_campaign_24h)));
+  std::printf(
+      "gate_decision_ns wall=%.1f cpu=%.1f allowed=%llu internal_dnc=%llu window=%llu caps=%llu\n",
+      ns, cpu_ns, static_cast<unsigned long long>(gate->count(Verdict::allow)),
+      static_cast<unsigned long long>(gate->count(DecisionReason::internal_dnc)),
+      static_cast<unsigned long long>(gate->count(DecisionReason::outside_window) +
+                                      gate->count(DecisionReason::window_closing)),
+      static_cast<unsigned long long>(gate->count(DecisionReason::freq_cap_campaign_24h)));
   return 0;
 }
