@@ -33,6 +33,11 @@ class CallRecordLog {
   Status checkpoint_due(TimePoint now);
 
   [[nodiscard]] std::size_t open_count() const { return open_.size(); }
+  // The current state of an open attempt, or nullptr.
+  [[nodiscard]] const CallRecord* open_record(const std::string& attempt_id) const {
+    auto it = open_.find(attempt_id);
+    return it == open_.end() ? nullptr : &it->second;
+  }
 
  private:
   struct Chain {
