@@ -35,6 +35,8 @@ class AttemptHistory {
       PhoneKey number, TimePoint now, Duration window, std::optional<CampaignId> campaign,
       std::optional<std::string_view> subject) const;
   [[nodiscard]] std::optional<TimePoint> last_abandoned(PhoneKey number) const;
+  // Anything recorded for this number (attempts or outcomes)?
+  [[nodiscard]] bool knows(PhoneKey number) const { return numbers_.count(number) != 0; }
   [[nodiscard]] std::optional<std::int32_t> last_amd_machine_day(PhoneKey number) const;
 
  private:

@@ -60,15 +60,21 @@ RuleOutcome FrequencyCapRule::evaluate(const DialContext& ctx) {
       ctx.request.lead_attempts >= campaign->retry.max_attempts) {
     return RuleOutcome::deny(DecisionReason::freq_cap_lead_lifetime);
   }
+  if (!history_.knows(ctx.number)) return RuleOutcome::allow();  // never attempted: no cap hit
   const auto now = ctx.request.now;
-  if (auto t = over_cap(history_.attempts_within(ctx.number, now, kDay, std::nullopt, std::nullopt),
-                        caps_.per_number_24h)) {
-    return RuleOutcome::defer(DecisionReason::freq_cap_number_24h, *t);
+  if (caps_.per_number_24h > 0) {
+    if (auto t =
+            over_cap(history_.attempts_within(ctx.number, now, kDay, std::nullopt, std::nullopt),
+                     caps_.per_number_24h)) {
+      return RuleOutcome::defer(DecisionReason::freq_cap_number_24h, *t);
+    }
   }
-  if (auto t = over_cap(
-          history_.attempts_within(ctx.number, now, kDay, std::nullopt, ctx.policy.subject_matter),
-          same_subject_cap(ctx))) {
-    return RuleOutcome::defer(DecisionReason::freq_cap_same_subject_24h, *t);
+  if (const int cap = same_subject_cap(ctx); cap > 0) {
+    if (auto t = over_cap(history_.attempts_within(ctx.number, now, kDay, std::nullopt,
+                                                   ctx.policy.subject_matter),
+                          cap)) {
+      return RuleOutcome::defer(DecisionReason::freq_cap_same_subject_24h, *t);
+    }
   }
   if (campaign) {
     if (auto t = over_cap(
