@@ -1,0 +1,37 @@
+#include "compliance/rules/dnc_rule.h"
+
+#include <algorithm>
+
+namespace dialer::compliance {
+namespace {
+
+bool us_number(const DialContext& ctx) {
+  const auto& j = ctx.tz.jurisdictions;
+  return is_nanp(ctx.number) && std::find(j.begin(), j.end(), "US") != j.end();
+}
+
+}  // namespace
+
+RuleOutcome DncRule::evaluate(const DialContext& ctx) {
+  if (lists_.internal_contains(ctx.number)) return RuleOutcome::deny(DecisionReason::internal_dnc);
+  if (lists_.campaign_contains(ctx.request.campaign, ctx.number)) {
+    return RuleOutcome::deny(DecisionReason::campaign_dnc);
+  }
+  if (!ctx.policy.telemarketing || !us_number(ctx)) return RuleOutcome::allow();
+  const auto& national = lists_.national();
+  if (!national) return RuleOutcome::deny(DecisionReason::dnc_data_stale);
+  ctx.trace.dnc_snapshot_id = national->id;
+  ctx.trace.dnc_snapshot_day =
+      static_cast<std::int32_t>(national->downloaded_on.time_since_epoch().count());
+  const auto call_day = date::floor<date::days>(ctx.request.now);
+  if ((call_day - national->downloaded_on).count() > max_age_days_) {
+    return RuleOutcome::deny(DecisionReason::dnc_data_stale);
+  }
+  if (national->numbers.contains(ctx.number) &&
+      consents_.registry_exemption(ctx.number, ctx.request.now) == nullptr) {
+    return RuleOutcome::deny(DecisionReason::national_dnc);
+  }
+  return RuleOutcome::allow();
+}
+
+}  // namespace dialer::compliance
