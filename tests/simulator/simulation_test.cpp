@@ -1,0 +1,122 @@
+#include <gtest/gtest.h>
+
+#include "tools/simulator/runner.h"
+#include "tools/simulator/simulation.h"
+
+namespace dialer::sim {
+namespace {
+
+Scenario small_team(int agents, int days) {
+  Scenario s;
+  s.agents = {AgentGroup{agents, 0, -1, {}}};
+  s.hours_per_day = 4;
+  s.days = days;
+  s.live_answer_rate = {{0.0, 0.25}};
+  return s;
+}
+
+double talk_fraction(const RunResult& r) {
+  double talk = 0, logged = 0;
+  for (const auto& d : r.days) {
+    talk += d.talk_s;
+    logged += d.logged_in_s;
+  }
+  return talk / logged;
+}
+
+double abandon_rate(const RunResult& r) {
+  std::int64_t drops = 0, live = 0;
+  for (const auto& d : r.days) {
+    drops += d.drops();
+    live += d.live;
+  }
+  return static_cast<double>(drops) / static_cast<double>(live);
+}
+
+TEST(SimulationTest, SameSeedGivesTheSameRun) {
+  const auto s = small_team(5, 1);
+  const auto a = simulate(s, PolicySpec{"predictive"}, 11);
+  const auto b = simulate(s, PolicySpec{"predictive"}, 11);
+  EXPECT_EQ(a.days[0].dials, b.days[0].dials);
+  EXPECT_EQ(a.days[0].abandoned, b.days[0].abandoned);
+  EXPECT_DOUBLE_EQ(a.days[0].talk_s, b.days[0].talk_s);
+}
+
+TEST(SimulationTest, PredictiveBeatsProgressiveAndStaysUnderTheCeiling) {
+  const auto s = small_team(20, 3);
+  const auto predictive = simulate(s, PolicySpec{"predictive"}, 1);
+  const auto progressive = simulate(s, PolicySpec{"progressive"}, 1);
+  EXPECT_GT(talk_fraction(predictive), talk_fraction(progressive) + 0.10);
+  EXPECT_LE(abandon_rate(predictive), 0.03);
+  EXPECT_GT(abandon_rate(predictive), 0.0);  // it does use the allowance
+  EXPECT_LT(abandon_rate(progressive), 0.005);
+}
+
+TEST(SimulationTest, AgentTimeAddsUpAndTalkNeverExceedsTheModelCeiling) {
+  const auto r = simulate(small_team(10, 1), PolicySpec{"predictive"}, 2);
+  const auto& d = r.days[0];
+  EXPECT_NEAR(d.talk_s + d.wrap_s + d.ready_s + d.paused_s, d.logged_in_s, 1.0);
+  EXPECT_LT(d.talk_s / d.logged_in_s, 120.0 / 135.0);
+  EXPECT_EQ(d.live, d.connected + d.abandoned + d.amd_dropped);
+}
+
+class RefuseEveryOther final : public DialGatePort {
+ public:
+  bool allow(const DialRequest&) override { return (++asked_ % 2) == 0; }
+  int asked_ = 0;
+};
+
+class CountingSink final : public OutcomeSink {
+ public:
+  void record(const SimCallRecord& r) override { ++by_outcome[static_cast<int>(r.outcome)]; }
+  std::array<int, 5> by_outcome{};
+};
+
+TEST(SimulationTest, GateRefusalsAndCallRecordsGoThroughThePorts) {
+  RefuseEveryOther gate;
+  CountingSink sink;
+  const auto r = simulate(small_team(5, 1), PolicySpec{"progressive"}, 4, gate, sink);
+  const auto& d = r.days[0];
+  EXPECT_GT(d.gate_refusals, 0);
+  EXPECT_EQ(d.gate_refusals + d.dials, gate.asked_);
+  int records = 0;
+  for (int n : sink.by_outcome) records += n;
+  EXPECT_EQ(records, d.dials);
+  EXPECT_EQ(sink.by_outcome[static_cast<int>(SimCallOutcome::connected)], d.connected);
+}
+
+TEST(SimulationTest, PausesAndLogoutsReduceLoggedInTime) {
+  Scenario s = small_team(4, 1);
+  s.agents = {AgentGroup{2, 0, -1, {}}, AgentGroup{2, 1, 3, {{2.0, 2.5}}}};
+  const auto r = simulate(s, PolicySpec{"predictive"}, 5);
+  const auto& d = r.days[0];
+  EXPECT_NEAR(d.logged_in_s, 2 * 4 * 3600 + 2 * 2 * 3600, 2 * 600);  // + calls finishing
+  EXPECT_GT(d.paused_s, 0.5 * 2 * 1800);
+}
+
+TEST(RunnerTest, WorstPeriodIsARollingThirtyDayWindow) {
+  RunResult run;
+  for (int day = 0; day < 31; ++day) {
+    DayStats d;
+    d.live = 100;
+    d.abandoned = day == 30 ? 40 : 2;  // the last day alone is bad
+    run.days.push_back(d);
+  }
+  const auto report = summarise("x", {run}, 30);
+  EXPECT_NEAR(report.abandon_rate_max_period, (29 * 2 + 40) / 3000.0, 1e-12);
+  EXPECT_NEAR(report.abandon_rate_max_day, 0.40, 1e-12);
+}
+
+TEST(RunnerTest, BestRatioIsBisectedUnderTheLimit) {
+  Scenario s = small_team(10, 1);
+  s.seeds = 2;
+  s.policies = {"best_ratio", "progressive"};
+  const auto report = run_scenario(s, RunOptions{1, 4});
+  ASSERT_EQ(report.policies.size(), 2u);
+  EXPECT_LE(report.policies[0].abandon_rate_max_period, s.abandon_target);
+  EXPECT_GE(report.policies[0].ratio, 1.0);
+  EXPECT_GT(report.policies[0].talk_fraction, report.policies[1].talk_fraction - 0.02);
+}
+
+}  // namespace
+}  // namespace dialer::sim
