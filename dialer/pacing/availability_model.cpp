@@ -95,7 +95,7 @@ void AvailabilityModel::rebuild() {
   q_talk_.assign(static_cast<std::size_t>(bins), 0.0);
   double surv = 1.0;  // P(talk >= a)
   for (int a = 0; a < bins && talk_.weight() > 0; ++a) {
-    if (surv < 1e-9) break;
+    if (surv < 1e-7) break;
     double q = 0;
     for (int d = 0; d < xmax && a + d < bins; ++d) {
       q += pmf[static_cast<std::size_t>(a + d)] * m[static_cast<std::size_t>(d)];

@@ -13,7 +13,7 @@ namespace dialer::pacing {
 
 struct AvailabilityConfig {
   Duration abandon_after{2000};     // an answered call may wait this long for an agent
-  Duration rebuild_every{60'000};   // table refresh period
+  Duration rebuild_every{120'000};  // table refresh period
   double min_handle_samples = 30;   // below this, busy agents are assumed not to free up
   double min_answer_samples = 20;   // below this, live calls are assumed to answer at once
   double memory_answer = 1500;      // effective observations kept by each estimator

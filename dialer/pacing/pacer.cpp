@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace dialer::pacing {
 
@@ -21,6 +22,23 @@ std::string_view to_string(PacingReason r) {
     case PacingReason::count_: break;
   }
   return "unknown";
+}
+
+std::string describe(const PacingInputs& in, const PacingDecision& d) {
+  const auto& e = d.explanation;
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "at=%lld launch=%d reason=%.*s asked=%d ready=%d busy=%zu logged_in=%d ringing=%d "
+                "waiting=%d connected=%d inbound_waiting=%d p_live=%.4f p_live_n=%.0f "
+                "agents_exp=%.2f demand_exp=%.2f next_call_abandon=%.4f threshold=%.4f "
+                "forecast_abandon=%.4f measured_abandon=%.4f lines_per_agent=%.2f",
+                static_cast<long long>(to_unix_ms(in.now)), d.launch,
+                static_cast<int>(to_string(d.reason).size()), to_string(d.reason).data(),
+                e.uncapped_launch, in.agents_ready, in.busy.size(), in.agents_logged_in,
+                in.in_flight(), in.answered_waiting, in.connected_calls, in.inbound_waiting,
+                e.p_live, e.p_live_observations, e.agents_expected, e.demand_expected,
+                e.next_call_abandon, e.threshold, e.forecast_abandon, e.measured_abandon, e.ratio);
+  return buf;
 }
 
 std::uint64_t ReasonCounters::total() const {
@@ -57,7 +75,7 @@ PacingDecision PreviewPacer::decide(const PacingInputs& in) {
 
 PacingDecision ProgressivePacer::decide(const PacingInputs& in) {
   PacingDecision d;
-  d.next_check = in.now + kDefaultTick;
+  d.next_check = in.now + kEventDrivenRecheck;
   // Inbound calls waiting take ready agents first (blending).
   const int free = in.agents_ready - in.inbound_waiting;
   const int want = free - in.in_flight() - in.answered_waiting;
@@ -72,7 +90,7 @@ PacingDecision ProgressivePacer::decide(const PacingInputs& in) {
 
 PacingDecision PowerPacer::decide(const PacingInputs& in) {
   PacingDecision d;
-  d.next_check = in.now + kDefaultTick;
+  d.next_check = in.now + kEventDrivenRecheck;
   const int goal = static_cast<int>(std::lround(ratio_ * in.active_agents()));
   const int existing =
       in.in_flight() + in.answered_waiting + in.connected_calls + in.inbound_waiting;

@@ -32,6 +32,9 @@ class Pacer {
 };
 
 constexpr Duration kDefaultTick{250};
+// Progressive and power decisions change only on call and agent events; their periodic re-check
+// is a safety net, so it can be slower than the predictive tick.
+constexpr Duration kEventDrivenRecheck{1000};
 
 // Preview: the agent reads the lead and presses dial; the pacer only lets those requests through.
 class PreviewPacer final : public Pacer {

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -90,6 +91,10 @@ struct PacingDecision {
   TimePoint next_check{};  // ask again no later than this
   PacingExplanation explanation;
 };
+
+// One line of key=value pairs with the inputs and the estimate behind a decision, for the
+// engine's debug log and the supervisor view (the core does not log; the engine does).
+std::string describe(const PacingInputs& in, const PacingDecision& d);
 
 // What the pacer learns from: every resolved dial, every answered call's fate, every handle time.
 struct CallObservation {

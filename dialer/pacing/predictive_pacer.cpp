@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <vector>
 
 namespace dialer::pacing {
@@ -14,17 +15,19 @@ struct IntPmf {
   int offset = 0;
   std::vector<double> pmf{1.0};
 
+
+  void reset(int at) {
+    offset = at;
+    pmf.assign(1, 1.0);
+  }
+  // In place, so that a decision allocates nothing once the buffer has grown.
   void add_bernoulli(double q, int sign) {  // sign +1: adds Bern(q); -1: subtracts it
     if (q <= 0) return;
-    std::vector<double> out(pmf.size() + 1, 0.0);
-    for (std::size_t i = 0; i < pmf.size(); ++i) {
-      const std::size_t hit = sign > 0 ? i + 1 : i;
-      const std::size_t miss = sign > 0 ? i : i + 1;
-      out[hit] += pmf[i] * q;
-      out[miss] += pmf[i] * (1.0 - q);
-    }
+    const double up = sign > 0 ? q : 1.0 - q;  // weight of the higher value
+    pmf.push_back(0.0);
+    for (std::size_t j = pmf.size() - 1; j > 0; --j) pmf[j] = pmf[j] * (1.0 - up) + pmf[j - 1] * up;
+    pmf[0] *= 1.0 - up;
     if (sign < 0) --offset;
-    pmf.swap(out);
   }
   void subtract_poisson(double mean) {
     if (mean <= 1e-9) return;
@@ -72,14 +75,25 @@ struct PredictivePacer::Terms {
   double theta = 0.1;
 };
 
+// Buffers reused by every decision, so that steady-state decisions do not allocate.
+struct PredictivePacer::Scratch {
+  Terms terms;
+  IntPmf pmf;
+};
+
 PredictivePacer::PredictivePacer(PredictiveConfig config)
     : config_(config),
+      scratch_(std::make_unique<Scratch>()),
       model_(config.availability),
       caps_(config.caps),
       live_(config.memory_live),
       abandoned_(config.guard_memory),
       long_run_(config.long_run_memory),
       log_threshold_(std::log(config.initial_threshold)) {}
+
+PredictivePacer::~PredictivePacer() = default;
+PredictivePacer::PredictivePacer(PredictivePacer&&) noexcept = default;
+PredictivePacer& PredictivePacer::operator=(PredictivePacer&&) noexcept = default;
 
 double PredictivePacer::p_live() const {
   return live_.estimate(config_.prior_live, config_.prior_weight);
@@ -137,7 +151,10 @@ PacingDecision PredictivePacer::decide(const PacingInputs& in) {
   guard_active_ = period_guard || burst_guard;
   if (guard_active_) return progressive_fallback(in, PacingReason::abandon_guard);
   model_.refresh(in.now);
-  Terms t;
+  Terms& t = scratch_->terms;
+  t.supply.clear();
+  t.demand.clear();
+  t.supply_mean = t.supply_var = t.demand_mean = t.demand_var = 0;
   t.p_new = p_live();
   t.theta = threshold();
   t.base = in.agents_ready - in.answered_waiting - in.inbound_waiting;
@@ -193,8 +210,8 @@ PacingDecision PredictivePacer::decide(const PacingInputs& in) {
 }
 
 int PredictivePacer::launches_exact(const Terms& t, int max_new, PacingExplanation& ex) const {
-  IntPmf z;
-  z.offset = t.base;
+  IntPmf& z = scratch_->pmf;
+  z.reset(t.base);
   double supply_mean = std::max(0, t.base);
   double demand_mean = std::max(0, -t.base);
   for (double q : t.supply) { z.add_bernoulli(q, +1); supply_mean += q; }

@@ -6,6 +6,8 @@
 // target. Thin statistics shrink every estimate towards progressive. Not thread-safe.
 #pragma once
 
+#include <memory>
+
 #include "dialer/pacing/availability_model.h"
 #include "dialer/pacing/pacer.h"
 
@@ -37,6 +39,9 @@ struct PredictiveConfig {
 class PredictivePacer final : public Pacer {
  public:
   explicit PredictivePacer(PredictiveConfig config = {});
+  ~PredictivePacer() override;
+  PredictivePacer(PredictivePacer&&) noexcept;
+  PredictivePacer& operator=(PredictivePacer&&) noexcept;
 
   PacingDecision decide(const PacingInputs& in) override;
   void observe(TimePoint now, const CallObservation& obs) override;
@@ -48,12 +53,14 @@ class PredictivePacer final : public Pacer {
   [[nodiscard]] const AvailabilityModel& model() const { return model_; }
 
  private:
-  struct Terms;  // the random supply and demand terms of one decision
+  struct Terms;    // the random supply and demand terms of one decision
+  struct Scratch;  // reusable buffers
   PacingDecision progressive_fallback(const PacingInputs& in, PacingReason reason);
   int launches_exact(const Terms& t, int max_new, PacingExplanation& ex) const;
   int launches_normal(const Terms& t, int max_new, PacingExplanation& ex) const;
 
   PredictiveConfig config_;
+  std::unique_ptr<Scratch> scratch_;
   AvailabilityModel model_;
   DialCaps caps_;
   DecayingProportion live_;

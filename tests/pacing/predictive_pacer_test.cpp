@@ -145,6 +145,22 @@ TEST(PredictivePacerTest, RespectsTheLinesPerAgentCap) {
   EXPECT_EQ(d.reason, PacingReason::cap_lines_per_agent);
 }
 
+TEST(PredictivePacerTest, ExplainsEachDecisionWithItsInputsAndEstimates) {
+  SimulatedClock clock;
+  PredictivePacer pacer;
+  train(pacer, clock, 4000);
+  const auto in = state(clock.now(), 3, 5, 2);
+  const auto d = pacer.decide(in);
+  const auto& last = pacer.last_decision();
+  EXPECT_EQ(last.launch, d.launch);
+  EXPECT_EQ(last.explanation.p_live, d.explanation.p_live);
+  EXPECT_GT(last.explanation.p_live_observations, 500.0);
+  EXPECT_GE(last.explanation.agents_expected, 3.0);
+  const auto line = describe(in, d);
+  EXPECT_NE(line.find("ready=3"), std::string::npos);
+  EXPECT_NE(line.find("reason=" + std::string(to_string(d.reason))), std::string::npos);
+}
+
 TEST(PredictivePacerTest, AsksAgainWithinATick) {
   SimulatedClock clock;
   PredictivePacer pacer;

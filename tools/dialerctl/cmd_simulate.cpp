@@ -56,6 +56,7 @@ struct GridArgs {
   int days = 30;
   int seeds = 5;
   int jobs = 1;
+  int bisection_steps = 5;
   std::vector<double> rates{0.15, 0.25, 0.35};
   std::vector<int> teams{5, 10, 25, 50, 100};
   bool json = false;
@@ -82,6 +83,7 @@ int run_grid_command(const GridArgs& a) {
   o.live_rates = a.rates;
   o.team_sizes = a.teams;
   o.run.jobs = a.jobs;
+  o.run.bisection_steps = a.bisection_steps;
   const auto t0 = std::chrono::steady_clock::now();
   o.progress = [t0](const std::string& name) {
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -106,6 +108,8 @@ const CommandRegistration kGrid{"simulate-grid", [](CLI::App& root) -> CommandRu
   cmd->add_option("--days", args->days, "simulated days per run (default 30)");
   cmd->add_option("--seeds", args->seeds, "seeds per cell (default 5)");
   cmd->add_option("--jobs", args->jobs, "seeds simulated in parallel (default 1)");
+  cmd->add_option("--bisection-steps", args->bisection_steps,
+                  "halvings of [1, max lines per agent] when searching the best fixed ratio (5)");
   cmd->add_option("--rates", args->rates, "live-answer rates")->delimiter(',');
   cmd->add_option("--agents", args->teams, "team sizes")->delimiter(',');
   cmd->add_flag("--json", args->json, "print JSON instead of markdown");

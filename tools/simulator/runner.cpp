@@ -10,12 +10,21 @@ namespace {
 
 constexpr int kLegalPeriodDays = 30;
 
-std::vector<RunResult> run_seeds(const Scenario& s, const PolicySpec& p, int jobs) {
-  std::vector<RunResult> runs(static_cast<std::size_t>(s.seeds));
+double max_period_rate(const std::vector<DayStats>& days, int period_days, double* mean_out);
+
+// Runs every seed; with `limit` set, stops starting new seeds once one breaks the limit (a
+// bisection step only needs to know that), and returns false in that case.
+bool run_seeds(const Scenario& s, const PolicySpec& p, int jobs, std::vector<RunResult>& runs,
+               double limit = -1) {
+  runs.assign(static_cast<std::size_t>(s.seeds), RunResult{});
   std::atomic<int> next{0};
+  std::atomic<bool> broken{false};
   auto worker = [&] {
-    for (int i = next++; i < s.seeds; i = next++) {
-      runs[static_cast<std::size_t>(i)] = simulate(s, p, s.seed_base + static_cast<std::uint64_t>(i));
+    for (int i = next++; i < s.seeds && !broken; i = next++) {
+      auto& run = runs[static_cast<std::size_t>(i)];
+      run = simulate(s, p, s.seed_base + static_cast<std::uint64_t>(i));
+      double mean = 0;
+      if (limit >= 0 && max_period_rate(run.days, kLegalPeriodDays, &mean) > limit) broken = true;
     }
   };
   const int threads = std::clamp(jobs, 1, s.seeds);
@@ -23,7 +32,7 @@ std::vector<RunResult> run_seeds(const Scenario& s, const PolicySpec& p, int job
   for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
-  return runs;
+  return !broken;
 }
 
 double rate(std::int64_t drops, std::int64_t live) {
@@ -55,9 +64,12 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }
 
 PolicyReport run_policy(const Scenario& s, const PolicySpec& p, const std::string& name,
-                        const RunOptions& o) {
+                        const RunOptions& o, bool* feasible = nullptr) {
   const auto t0 = std::chrono::steady_clock::now();
-  auto report = summarise(name, run_seeds(s, p, o.jobs), kLegalPeriodDays);
+  std::vector<RunResult> runs;
+  const bool ok = run_seeds(s, p, o.jobs, runs, feasible != nullptr ? s.abandon_target : -1.0);
+  if (feasible != nullptr) *feasible = ok;
+  auto report = summarise(name, runs, kLegalPeriodDays);
   report.wall_seconds = seconds_since(t0);
   if (p.name == "ratio") report.ratio = p.ratio;
   return report;
@@ -65,15 +77,18 @@ PolicyReport run_policy(const Scenario& s, const PolicySpec& p, const std::strin
 
 PolicyReport best_ratio(const Scenario& s, const RunOptions& o) {
   const auto t0 = std::chrono::steady_clock::now();
-  auto eval = [&](double r) { return run_policy(s, PolicySpec{"ratio", r}, "best_ratio", o); };
+  bool feasible = false;
+  auto eval = [&](double r) {
+    return run_policy(s, PolicySpec{"ratio", r}, "best_ratio", o, &feasible);
+  };
   PolicyReport best = eval(s.max_lines_per_agent);
-  if (best.abandon_rate_max_period > s.abandon_target) {
+  if (!feasible) {
     double lo = 1.0, hi = s.max_lines_per_agent;
     bool have_best = false;
     for (int step = 0; step < o.bisection_steps; ++step) {
       const double mid = 0.5 * (lo + hi);
       auto r = eval(mid);
-      if (r.abandon_rate_max_period <= s.abandon_target) {
+      if (feasible) {
         lo = mid;
         best = r;
         have_best = true;
