@@ -33,7 +33,9 @@ int run_simulate(const SimulateArgs& a) {
     std::cerr << "simulate: " << st.error().message << "\n";
     return kExitInvalid;
   }
-  const auto report = sim::run_scenario(*s, sim::RunOptions{a.jobs, 7});
+  sim::RunOptions options;
+  options.jobs = a.jobs;
+  const auto report = sim::run_scenario(*s, options);
   std::cout << (a.json ? sim::format_json({report}) : sim::format_text(report));
   return kExitOk;
 }
@@ -60,6 +62,8 @@ struct GridArgs {
   std::vector<double> rates{0.15, 0.25, 0.35};
   std::vector<int> teams{5, 10, 25, 50, 100};
   bool json = false;
+  bool teams_outer = false;
+  bool skip_cells = false;
 };
 
 int run_grid_command(const GridArgs& a) {
@@ -82,6 +86,8 @@ int run_grid_command(const GridArgs& a) {
   o.seeds = a.seeds;
   o.live_rates = a.rates;
   o.team_sizes = a.teams;
+  o.teams_outer = a.teams_outer;
+  if (a.skip_cells) o.live_rates.clear();
   o.run.jobs = a.jobs;
   o.run.bisection_steps = a.bisection_steps;
   const auto t0 = std::chrono::steady_clock::now();
@@ -89,13 +95,14 @@ int run_grid_command(const GridArgs& a) {
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::cerr << "[" << static_cast<int>(s) << " s] " << name << "\n";
   };
+  if (!a.json) {
+    o.on_line = [](const std::string& text) { std::cout << text << std::flush; };
+  }
   const auto result = sim::run_grid(o);
   if (a.json) {
     auto all = result.cells;
     all.insert(all.end(), result.untuned.begin(), result.untuned.end());
     std::cout << sim::format_json(all);
-  } else {
-    std::cout << sim::grid_markdown(result);
   }
   return kExitOk;
 }
@@ -112,6 +119,8 @@ const CommandRegistration kGrid{"simulate-grid", [](CLI::App& root) -> CommandRu
                   "halvings of [1, max lines per agent] when searching the best fixed ratio (5)");
   cmd->add_option("--rates", args->rates, "live-answer rates")->delimiter(',');
   cmd->add_option("--agents", args->teams, "team sizes")->delimiter(',');
+  cmd->add_flag("--teams-outer", args->teams_outer, "loop over team sizes first, in the given order");
+  cmd->add_flag("--untuned-only", args->skip_cells, "run only the --untuned scenarios");
   cmd->add_flag("--json", args->json, "print JSON instead of markdown");
   return [cmd, args] { return cmd->parsed() ? run_grid_command(*args) : kExitOk; };
 }};

@@ -9,6 +9,8 @@ namespace dialer::sim {
 namespace {
 
 constexpr int kLegalPeriodDays = 30;
+// VICIdial-style ratios count agents in wrap-up, so even 1.0 can abandon with small teams.
+constexpr double kLowestRatio = 0.5;
 
 double max_period_rate(const std::vector<DayStats>& days, int period_days, double* mean_out);
 
@@ -75,28 +77,33 @@ PolicyReport run_policy(const Scenario& s, const PolicySpec& p, const std::strin
   return report;
 }
 
+// Bisection of the fixed ratio on the first `search_seeds` seeds (a candidate is dropped as soon as
+// one seed breaks the limit), then verification of the winner on every seed; if it fails there,
+// the ratio steps down by the search resolution until every seed passes.
 PolicyReport best_ratio(const Scenario& s, const RunOptions& o) {
   const auto t0 = std::chrono::steady_clock::now();
+  Scenario search = s;
+  search.seeds = std::min(s.seeds, std::max(1, o.search_seeds));
   bool feasible = false;
-  auto eval = [&](double r) {
-    return run_policy(s, PolicySpec{"ratio", r}, "best_ratio", o, &feasible);
+  auto eval = [&](const Scenario& sc, double r) {
+    return run_policy(sc, PolicySpec{"ratio", r}, "best_ratio", o, &feasible);
   };
-  PolicyReport best = eval(s.max_lines_per_agent);
-  if (!feasible) {
-    double lo = 1.0, hi = s.max_lines_per_agent;
-    bool have_best = false;
+  double lo = kLowestRatio, hi = s.max_lines_per_agent;
+  eval(search, hi);
+  if (feasible) {
+    lo = hi;
+  } else {
     for (int step = 0; step < o.bisection_steps; ++step) {
       const double mid = 0.5 * (lo + hi);
-      auto r = eval(mid);
-      if (feasible) {
-        lo = mid;
-        best = r;
-        have_best = true;
-      } else {
-        hi = mid;
-      }
+      eval(search, mid);
+      (feasible ? lo : hi) = mid;
     }
-    if (!have_best) best = eval(1.0);
+  }
+  const double resolution = (s.max_lines_per_agent - kLowestRatio) / (1 << o.bisection_steps);
+  PolicyReport best = eval(s, lo);
+  while (!feasible && lo > kLowestRatio) {
+    lo = std::max(kLowestRatio, lo - resolution);
+    best = eval(s, lo);
   }
   best.name = "best_ratio";
   best.wall_seconds = seconds_since(t0);

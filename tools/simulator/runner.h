@@ -38,7 +38,8 @@ struct ScenarioReport {
 
 struct RunOptions {
   int jobs = 1;
-  int bisection_steps = 7;
+  int bisection_steps = 5;
+  int search_seeds = 2;  // seeds used while bisecting the best ratio (all seeds verify the winner)
 };
 
 PolicyReport summarise(const std::string& name, const std::vector<RunResult>& runs, int period_days);

@@ -6,7 +6,7 @@
 
 #include "dialer/acd/acd.h"
 #include "dialer/common/simulated_clock.h"
-#include "dialer/pacing/predictive_pacer.h"
+#include "tools/simulator/campaign_pacer.h"
 #include "tools/simulator/vicidial_adapt.h"
 
 namespace dialer::sim {
@@ -379,26 +379,33 @@ double WaitHistogram::quantile_seconds(double q) const {
   return static_cast<double>(bins_.size()) * 0.01;
 }
 
+Campaign campaign_for(const Scenario& s, DialMode mode) {
+  Campaign c;
+  c.id = CampaignId{1};
+  c.name = s.name;
+  c.dial_mode = mode;
+  c.abandon_target = s.pacer_target;
+  c.abandon_ceiling = s.abandon_target;
+  c.max_lines_per_agent = s.max_lines_per_agent;
+  return c;
+}
+
 std::unique_ptr<pacing::Pacer> make_pacer(const Scenario& s, const PolicySpec& policy) {
-  pacing::CapsConfig caps;
-  caps.max_lines_per_agent = s.max_lines_per_agent;
-  caps.max_calls_per_second = s.max_calls_per_second;
-  caps.trunk_channels = s.trunk_channels;
-  if (policy.name == "progressive") return std::make_unique<pacing::ProgressivePacer>(caps);
-  if (policy.name == "ratio") return std::make_unique<pacing::PowerPacer>(policy.ratio, caps);
   if (policy.name == "vicidial_adapt_hard_limit" || policy.name == "vicidial_adapt_tapered") {
     VicidialConfig v;
     v.tapered = policy.name == "vicidial_adapt_tapered";
     v.drop_limit = s.abandon_target;
-    v.caps = caps;
+    v.caps.max_lines_per_agent = s.max_lines_per_agent;
+    v.caps.max_calls_per_second = s.max_calls_per_second;
+    v.caps.trunk_channels = s.trunk_channels;
     return std::make_unique<VicidialAdaptPacer>(v);
   }
-  pacing::PredictiveConfig p;
-  p.abandon_target = s.pacer_target;
-  p.abandon_ceiling = s.abandon_target;
-  p.availability.abandon_after = secs(s.abandon_after);
-  p.caps = caps;
-  return std::make_unique<pacing::PredictivePacer>(p);
+  const DialMode mode = policy.name == "progressive" ? DialMode::progressive
+                        : policy.name == "ratio"     ? DialMode::power
+                                                     : DialMode::predictive;
+  return make_campaign_pacer(campaign_for(s, mode),
+                             SiteLimits{s.max_calls_per_second, s.trunk_channels}, policy.ratio,
+                             secs(s.abandon_after));
 }
 
 RunResult simulate(const Scenario& s, const PolicySpec& policy, std::uint64_t seed,

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "campaigns/campaign.h"
 #include "dialer/pacing/pacer.h"
 #include "tools/simulator/compliance_ports.h"
 #include "tools/simulator/scenario.h"
@@ -60,6 +61,8 @@ struct PolicySpec {
   double ratio = 1.0;
 };
 
+// The campaign a scenario describes (dial mode from the policy, targets and caps from the scenario).
+Campaign campaign_for(const Scenario& s, DialMode mode);
 std::unique_ptr<pacing::Pacer> make_pacer(const Scenario& s, const PolicySpec& policy);
 
 // Runs every day of the scenario for one policy and one seed.
