@@ -112,6 +112,7 @@ void parse_key(Scenario& s, const std::string& origin, const std::string& key, c
   else if (key == "max_lines_per_agent") s.max_lines_per_agent = num(origin, v, key.c_str());
   else if (key == "max_calls_per_second") s.max_calls_per_second = num(origin, v, key.c_str());
   else if (key == "trunk_channels") s.trunk_channels = i("trunk_channels");
+  else if (key == "vicidial_latest_hhmm") s.vicidial_latest_hhmm = i("vicidial_latest_hhmm");
   else if (key == "leads_per_day") s.leads_per_day = static_cast<std::int64_t>(num(origin, v, key.c_str()));
   else if (key == "amd") {
     if (v["machine_share"]) s.amd.machine_share = num(origin, v["machine_share"], "machine_share");

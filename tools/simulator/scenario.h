@@ -59,6 +59,7 @@ struct Scenario {
   double max_calls_per_second = 0;
   int trunk_channels = 0;
   std::int64_t leads_per_day = 0;  // 0: unlimited
+  int vicidial_latest_hhmm = 2100;  // VICIdial's adaptive_latest_server_time (its default)
   std::vector<std::string> policies{"predictive", "progressive", "best_ratio",
                                     "vicidial_adapt_hard_limit", "vicidial_adapt_tapered"};
 
