@@ -152,3 +152,33 @@ TEST(CampaignPacerTest, CampaignLinesPerAgentCapsThePacer) {
 
 }  // namespace
 }  // namespace dialer::sim
+
+namespace dialer::sim {
+namespace {
+
+class CountingObserver final : public DecisionObserver {
+ public:
+  void on_decision(const pacing::PacingInputs& in, const pacing::PacingDecision& d) override {
+    ++decisions;
+    launched += d.launch;
+    if (!pacing::describe(in, d).empty()) ++described;
+  }
+  std::uint64_t decisions = 0, described = 0;
+  std::int64_t launched = 0;
+};
+
+TEST(SimulationTest, EveryPacingDecisionIsObservableWithItsExplanation) {
+  Scenario s;
+  s.agents = {AgentGroup{5, 0, -1, {}}};
+  s.hours_per_day = 1;
+  AllowAllGate gate;
+  NullSink sink;
+  CountingObserver observer;
+  const auto r = simulate(s, PolicySpec{"predictive"}, 3, gate, sink, &observer);
+  EXPECT_EQ(observer.decisions, r.reasons.total());
+  EXPECT_EQ(observer.described, observer.decisions);
+  EXPECT_EQ(observer.launched, r.days[0].dials);
+}
+
+}  // namespace
+}  // namespace dialer::sim

@@ -17,8 +17,34 @@ struct SimulateArgs {
   int days = 0;
   int seeds = 0;
   int jobs = 1;
+  int trace = 0;
   std::vector<std::string> policies;
 };
+
+// Prints the pacer's debug log (one key=value line per decision) for the first `limit` decisions.
+class TracePrinter final : public sim::DecisionObserver {
+ public:
+  explicit TracePrinter(int limit) : left_(limit) {}
+  void on_decision(const pacing::PacingInputs& in, const pacing::PacingDecision& d) override {
+    if (left_ > 0) {
+      --left_;
+      std::cout << pacing::describe(in, d) << "\n";
+    }
+  }
+
+ private:
+  int left_;
+};
+
+int run_trace(const sim::Scenario& s, const std::string& policy, int limit) {
+  sim::Scenario one = s;
+  one.days = 1;
+  TracePrinter printer(limit);
+  sim::AllowAllGate gate;
+  sim::NullSink sink;
+  sim::simulate(one, sim::PolicySpec{policy, 1.0}, s.seed_base, gate, sink, &printer);
+  return kExitOk;
+}
 
 int run_simulate(const SimulateArgs& a) {
   auto s = sim::load_scenario_file(a.scenario);
@@ -35,6 +61,7 @@ int run_simulate(const SimulateArgs& a) {
   }
   sim::RunOptions options;
   options.jobs = a.jobs;
+  if (a.trace > 0) return run_trace(*s, s->policies.front(), a.trace);
   const auto report = sim::run_scenario(*s, options);
   std::cout << (a.json ? sim::format_json({report}) : sim::format_text(report));
   return kExitOk;
@@ -49,6 +76,9 @@ const CommandRegistration kSimulate{"simulate", [](CLI::App& root) -> CommandRun
   cmd->add_option("--seeds", args->seeds, "override the scenario's seeds");
   cmd->add_option("--jobs", args->jobs, "seeds simulated in parallel (default 1)");
   cmd->add_option("--policies", args->policies, "override the scenario's policies")->delimiter(',');
+  cmd->add_option("--trace", args->trace,
+                  "print the first N pacing decisions of the first policy (day 1, first seed) "
+                  "with their inputs and estimates, instead of the report");
   return [cmd, args] { return cmd->parsed() ? run_simulate(*args) : kExitOk; };
 }};
 

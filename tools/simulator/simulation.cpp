@@ -60,8 +60,8 @@ struct Call {
 class Simulation {
  public:
   Simulation(const Scenario& s, const PolicySpec& p, std::uint64_t seed, DialGatePort& gate,
-             OutcomeSink& sink)
-      : s_(s), seed_(seed), gate_(gate), sink_(sink), pacer_(make_pacer(s, p)) {}
+             OutcomeSink& sink, DecisionObserver* observer)
+      : s_(s), seed_(seed), gate_(gate), sink_(sink), observer_(observer), pacer_(make_pacer(s, p)) {}
 
   RunResult run() {
     for (int day = 0; day < s_.days; ++day) run_day(day);
@@ -89,6 +89,7 @@ class Simulation {
   std::uint64_t seed_;
   DialGatePort& gate_;
   OutcomeSink& sink_;
+  DecisionObserver* observer_;
   std::unique_ptr<pacing::Pacer> pacer_;
   SimulatedClock clock_;
   acd::Acd acd_;
@@ -204,6 +205,7 @@ void Simulation::pace() {
   in.answered_waiting = waiting_;
   in.connected_calls = talking_;
   const auto decision = pacer_->decide(in);
+  if (observer_ != nullptr) observer_->on_decision(in, decision);
   for (int i = 0; i < decision.launch; ++i) dial();
   arm_tick(decision.next_check);
 }
@@ -355,8 +357,8 @@ void Simulation::record(int id, SimCallOutcome outcome, Duration wait) {
 }  // namespace
 
 RunResult simulate(const Scenario& s, const PolicySpec& policy, std::uint64_t seed,
-                   DialGatePort& gate, OutcomeSink& sink) {
-  Simulation sim(s, policy, seed, gate, sink);
+                   DialGatePort& gate, OutcomeSink& sink, DecisionObserver* observer) {
+  Simulation sim(s, policy, seed, gate, sink, observer);
   return sim.run();
 }
 

@@ -65,9 +65,16 @@ struct PolicySpec {
 Campaign campaign_for(const Scenario& s, DialMode mode);
 std::unique_ptr<pacing::Pacer> make_pacer(const Scenario& s, const PolicySpec& policy);
 
+// Told every pacing decision with its inputs (e.g. to print the pacer's debug log).
+class DecisionObserver {
+ public:
+  virtual ~DecisionObserver() = default;
+  virtual void on_decision(const pacing::PacingInputs& in, const pacing::PacingDecision& d) = 0;
+};
+
 // Runs every day of the scenario for one policy and one seed.
 RunResult simulate(const Scenario& s, const PolicySpec& policy, std::uint64_t seed,
-                   DialGatePort& gate, OutcomeSink& sink);
+                   DialGatePort& gate, OutcomeSink& sink, DecisionObserver* observer = nullptr);
 RunResult simulate(const Scenario& s, const PolicySpec& policy, std::uint64_t seed);
 
 }  // namespace dialer::sim
