@@ -15,22 +15,32 @@ Error bad_state(AgentId id, std::string_view what, AgentState s) {
 
 std::string_view to_string(AgentState s) {
   switch (s) {
-    case AgentState::logged_out: return "logged_out";
-    case AgentState::ready: return "ready";
-    case AgentState::talking: return "talking";
-    case AgentState::wrap: return "wrap";
-    case AgentState::paused: return "paused";
+    case AgentState::logged_out:
+      return "logged_out";
+    case AgentState::ready:
+      return "ready";
+    case AgentState::talking:
+      return "talking";
+    case AgentState::wrap:
+      return "wrap";
+    case AgentState::paused:
+      return "paused";
   }
   return "unknown";
 }
 
 std::string_view to_string(RouteReason r) {
   switch (r) {
-    case RouteReason::routed_to_idle_agent: return "routed_to_idle_agent";
-    case RouteReason::queued_no_agent: return "queued_no_agent";
-    case RouteReason::routed_from_queue: return "routed_from_queue";
-    case RouteReason::withdrawn: return "withdrawn";
-    case RouteReason::count_: break;
+    case RouteReason::routed_to_idle_agent:
+      return "routed_to_idle_agent";
+    case RouteReason::queued_no_agent:
+      return "queued_no_agent";
+    case RouteReason::routed_from_queue:
+      return "routed_from_queue";
+    case RouteReason::withdrawn:
+      return "withdrawn";
+    case RouteReason::count_:
+      break;
   }
   return "unknown";
 }

@@ -24,10 +24,10 @@ enum class AgentState : std::uint8_t { logged_out, ready, talking, wrap, paused 
 std::string_view to_string(AgentState s);
 
 enum class RouteReason : std::uint8_t {
-  routed_to_idle_agent,   // an answered call found a ready agent at once
-  queued_no_agent,        // no ready agent: the call waits
-  routed_from_queue,      // an agent became ready and took the oldest waiting call
-  withdrawn,              // a waiting call left the queue (abandoned or hung up)
+  routed_to_idle_agent,  // an answered call found a ready agent at once
+  queued_no_agent,       // no ready agent: the call waits
+  routed_from_queue,     // an agent became ready and took the oldest waiting call
+  withdrawn,             // a waiting call left the queue (abandoned or hung up)
   count_,
 };
 std::string_view to_string(RouteReason r);

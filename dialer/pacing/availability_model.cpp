@@ -28,12 +28,21 @@ AvailabilityModel::AvailabilityModel(AvailabilityConfig config)
 void AvailabilityModel::observe(const CallObservation& obs) {
   using K = CallObservation::Kind;
   switch (obs.kind) {
-    case K::answered_live: answer_.add(obs.value); break;
-    case K::not_live: not_live_.add(obs.value); break;
-    case K::talk_finished: talk_.add(obs.value); break;
-    case K::wrap_finished: wrap_.add(obs.value); break;
+    case K::answered_live:
+      answer_.add(obs.value);
+      break;
+    case K::not_live:
+      not_live_.add(obs.value);
+      break;
+    case K::talk_finished:
+      talk_.add(obs.value);
+      break;
+    case K::wrap_finished:
+      wrap_.add(obs.value);
+      break;
     case K::connected:
-    case K::abandoned: break;
+    case K::abandoned:
+      break;
   }
 }
 
@@ -87,7 +96,8 @@ void AvailabilityModel::rebuild() {
   // Talk phase: the talk ends d seconds from now, then the whole wrap must fit in x - d.
   std::vector<double> m(static_cast<std::size_t>(xmax), 0.0);
   for (int d = 0; d < xmax; ++d) {
-    for (int x = d; x < xmax; ++x) m[static_cast<std::size_t>(d)] += horizon_pmf_[static_cast<std::size_t>(x)] * wrap_cdf(x - d);
+    for (int x = d; x < xmax; ++x)
+      m[static_cast<std::size_t>(d)] += horizon_pmf_[static_cast<std::size_t>(x)] * wrap_cdf(x - d);
   }
   const int bins = talk_.bins();
   std::vector<double> pmf(static_cast<std::size_t>(bins));

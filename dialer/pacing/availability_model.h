@@ -52,21 +52,19 @@ class AvailabilityModel {
 
  private:
   void rebuild();
-  [[nodiscard]] double survival(const DecayingHistogram& h, int s) const {
-    return 1.0 - h.cdf(s);
-  }
+  [[nodiscard]] double survival(const DecayingHistogram& h, int s) const { return 1.0 - h.cdf(s); }
 
   AvailabilityConfig config_;
   DecayingHistogram answer_;    // dial -> live answer
   DecayingHistogram not_live_;  // dial -> no answer / busy / machine
   DecayingHistogram talk_;
   DecayingHistogram wrap_;
-  std::vector<double> horizon_pmf_;  // pmf of answer time + abandon allowance, 1 s bins
-  std::vector<double> q_talk_;       // p_free for an agent in talk, by elapsed second
-  std::vector<double> q_wrap_;       // p_free for an agent in wrap, by elapsed second
+  std::vector<double> horizon_pmf_;     // pmf of answer time + abandon allowance, 1 s bins
+  std::vector<double> q_talk_;          // p_free for an agent in talk, by elapsed second
+  std::vector<double> q_wrap_;          // p_free for an agent in wrap, by elapsed second
   std::vector<double> dead_over_live_;  // survival ratio by ringing second; -1: never live
   bool answer_known_ = false;
-  double handle_confidence_ = 0;     // 0..1, grows with handle samples
+  double handle_confidence_ = 0;  // 0..1, grows with handle samples
   double horizon_mean_ = 0;
   std::size_t built_versions_ = static_cast<std::size_t>(-1);
   TimePoint last_build_{};

@@ -8,18 +8,30 @@ namespace dialer::pacing {
 
 std::string_view to_string(PacingReason r) {
   switch (r) {
-    case PacingReason::launched: return "launched";
-    case PacingReason::no_ready_agents: return "no_ready_agents";
-    case PacingReason::target_reached: return "target_reached";
-    case PacingReason::forecast_abandon_above_target: return "forecast_abandon_above_target";
-    case PacingReason::cold_start: return "cold_start";
-    case PacingReason::abandon_guard: return "abandon_guard";
-    case PacingReason::cap_lines_per_agent: return "cap_lines_per_agent";
-    case PacingReason::cap_calls_per_second: return "cap_calls_per_second";
-    case PacingReason::cap_trunks: return "cap_trunks";
-    case PacingReason::inbound_load: return "inbound_load";
-    case PacingReason::agent_initiated: return "agent_initiated";
-    case PacingReason::count_: break;
+    case PacingReason::launched:
+      return "launched";
+    case PacingReason::no_ready_agents:
+      return "no_ready_agents";
+    case PacingReason::target_reached:
+      return "target_reached";
+    case PacingReason::forecast_abandon_above_target:
+      return "forecast_abandon_above_target";
+    case PacingReason::cold_start:
+      return "cold_start";
+    case PacingReason::abandon_guard:
+      return "abandon_guard";
+    case PacingReason::cap_lines_per_agent:
+      return "cap_lines_per_agent";
+    case PacingReason::cap_calls_per_second:
+      return "cap_calls_per_second";
+    case PacingReason::cap_trunks:
+      return "cap_trunks";
+    case PacingReason::inbound_load:
+      return "inbound_load";
+    case PacingReason::agent_initiated:
+      return "agent_initiated";
+    case PacingReason::count_:
+      break;
   }
   return "unknown";
 }
@@ -52,8 +64,7 @@ PacingDecision Pacer::finish(const PacingInputs& in, PacingDecision d, DialCaps&
   caps.apply(in, d);
   if (d.launch > 0 && d.reason != PacingReason::cold_start &&
       d.reason != PacingReason::abandon_guard && d.reason != PacingReason::agent_initiated &&
-      d.reason != PacingReason::cap_lines_per_agent &&
-      d.explanation.uncapped_launch == d.launch) {
+      d.reason != PacingReason::cap_lines_per_agent && d.explanation.uncapped_launch == d.launch) {
     d.reason = PacingReason::launched;
   }
   const int agents = std::max(1, in.active_agents());
@@ -96,7 +107,7 @@ PacingDecision PowerPacer::decide(const PacingInputs& in) {
       in.in_flight() + in.answered_waiting + in.connected_calls + in.inbound_waiting;
   d.launch = std::max(0, goal - existing);
   if (d.launch == 0) {
-    d.reason = in.active_agents() == 0 ? PacingReason::no_ready_agents
+    d.reason = in.active_agents() == 0  ? PacingReason::no_ready_agents
                : in.inbound_waiting > 0 ? PacingReason::inbound_load
                                         : PacingReason::target_reached;
   }

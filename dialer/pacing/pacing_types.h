@@ -18,7 +18,7 @@ namespace dialer::pacing {
 struct BusyAgent {
   enum class Phase : std::uint8_t { talk, wrap };
   Phase phase = Phase::talk;
-  Duration elapsed{0};  // time spent in the current phase
+  Duration elapsed{0};   // time spent in the current phase
   bool leaving = false;  // pause or logout requested: will not take another call
 };
 
@@ -26,34 +26,32 @@ struct BusyAgent {
 // call table. Calls "in flight" are dialled and not yet resolved (ringing, no answer yet).
 struct PacingInputs {
   TimePoint now{};
-  int agents_logged_in = 0;  // paused agents included
-  int agents_ready = 0;      // idle and not paused, no call reserved
-  std::vector<BusyAgent> busy;             // agents on a call or in wrap-up
+  int agents_logged_in = 0;                 // paused agents included
+  int agents_ready = 0;                     // idle and not paused, no call reserved
+  std::vector<BusyAgent> busy;              // agents on a call or in wrap-up
   std::vector<Duration> in_flight_elapsed;  // one entry per outbound call still ringing
-  int answered_waiting = 0;  // live outbound calls answered and waiting for an agent
-  int connected_calls = 0;   // calls currently talking to an agent (uses trunk channels)
-  int inbound_waiting = 0;   // blended inbound calls queued for these agents
+  int answered_waiting = 0;                 // live outbound calls answered and waiting for an agent
+  int connected_calls = 0;          // calls currently talking to an agent (uses trunk channels)
+  int inbound_waiting = 0;          // blended inbound calls queued for these agents
   double inbound_rate_per_s = 0.0;  // recent inbound arrival rate routed to these agents
-  int preview_requests = 0;  // preview mode: agents who asked to dial the lead on screen
+  int preview_requests = 0;         // preview mode: agents who asked to dial the lead on screen
 
   [[nodiscard]] int in_flight() const { return static_cast<int>(in_flight_elapsed.size()); }
-  [[nodiscard]] int active_agents() const {
-    return agents_ready + static_cast<int>(busy.size());
-  }
+  [[nodiscard]] int active_agents() const { return agents_ready + static_cast<int>(busy.size()); }
 };
 
 enum class PacingReason : std::uint8_t {
-  launched,                  // calls were launched
-  no_ready_agents,           // progressive/preview: nobody to take a call
-  target_reached,            // enough calls in flight for the model or ratio
+  launched,                       // calls were launched
+  no_ready_agents,                // progressive/preview: nobody to take a call
+  target_reached,                 // enough calls in flight for the model or ratio
   forecast_abandon_above_target,  // predictive: the next call's abandon risk is too high
-  cold_start,                // thin statistics: behaving as progressive
-  abandon_guard,             // measured abandonment too high: behaving as progressive
+  cold_start,                     // thin statistics: behaving as progressive
+  abandon_guard,                  // measured abandonment too high: behaving as progressive
   cap_lines_per_agent,
   cap_calls_per_second,
   cap_trunks,
-  inbound_load,              // blended inbound demand absorbed the agents
-  agent_initiated,           // preview: calls are placed by agents
+  inbound_load,     // blended inbound demand absorbed the agents
+  agent_initiated,  // preview: calls are placed by agents
   count_,
 };
 std::string_view to_string(PacingReason r);
@@ -99,12 +97,12 @@ std::string describe(const PacingInputs& in, const PacingDecision& d);
 // What the pacer learns from: every resolved dial, every answered call's fate, every handle time.
 struct CallObservation {
   enum class Kind : std::uint8_t {
-    answered_live,    // value: time from dial to live answer
-    not_live,         // value: time from dial to no-answer / busy / machine / failure
-    connected,        // value: wait of an answered call before an agent took it
-    abandoned,        // value: wait before the call was dropped
-    talk_finished,    // value: talk time
-    wrap_finished,    // value: wrap-up time
+    answered_live,  // value: time from dial to live answer
+    not_live,       // value: time from dial to no-answer / busy / machine / failure
+    connected,      // value: wait of an answered call before an agent took it
+    abandoned,      // value: wait before the call was dropped
+    talk_finished,  // value: talk time
+    wrap_finished,  // value: wrap-up time
   };
   Kind kind = Kind::answered_live;
   Duration value{0};

@@ -15,7 +15,6 @@ struct IntPmf {
   int offset = 0;
   std::vector<double> pmf{1.0};
 
-
   void reset(int at) {
     offset = at;
     pmf.assign(1, 1.0);
@@ -66,8 +65,8 @@ struct IntPmf {
 // Supply minus demand, before any new call: base + sum Bern(q) - sum Bern(pi) - Poisson(inbound).
 struct PredictivePacer::Terms {
   int base = 0;
-  std::vector<double> supply;  // busy agents' P(free in time)
-  std::vector<double> demand;  // ringing calls' P(live)
+  std::vector<double> supply;              // busy agents' P(free in time)
+  std::vector<double> demand;              // ringing calls' P(live)
   double supply_mean = 0, supply_var = 0;  // moments, when the terms are not stored
   double demand_mean = 0, demand_var = 0;
   double inbound_mean = 0;
@@ -105,8 +104,12 @@ void PredictivePacer::observe(TimePoint /*now*/, const CallObservation& obs) {
   using K = CallObservation::Kind;
   model_.observe(obs);
   switch (obs.kind) {
-    case K::answered_live: live_.add(true); break;
-    case K::not_live: live_.add(false); break;
+    case K::answered_live:
+      live_.add(true);
+      break;
+    case K::not_live:
+      live_.add(false);
+      break;
     case K::connected:
     case K::abandoned: {
       const bool dropped = obs.kind == K::abandoned;
@@ -117,22 +120,26 @@ void PredictivePacer::observe(TimePoint /*now*/, const CallObservation& obs) {
       if (guard_active_) break;
       // Stochastic approximation: the threshold settles where abandonment equals the target; the
       // long-run term adds integral action so the legal period's rate does not drift above it.
-      const double long_gap = long_run_.estimate(config_.abandon_target, 50) - config_.abandon_target;
-      const double err = (dropped ? 1.0 : 0.0) - config_.abandon_target + config_.integral_gain * long_gap;
+      const double long_gap =
+          long_run_.estimate(config_.abandon_target, 50) - config_.abandon_target;
+      const double err =
+          (dropped ? 1.0 : 0.0) - config_.abandon_target + config_.integral_gain * long_gap;
       log_threshold_ -= config_.feedback_gain * err;
       log_threshold_ = std::clamp(log_threshold_, std::log(config_.min_threshold),
                                   std::log(config_.max_threshold));
       break;
     }
     case K::talk_finished:
-    case K::wrap_finished: break;
+    case K::wrap_finished:
+      break;
   }
 }
 
 PacingDecision PredictivePacer::progressive_fallback(const PacingInputs& in, PacingReason reason) {
   PacingDecision d;
   d.next_check = in.now + config_.tick;
-  d.launch = std::max(0, in.agents_ready - in.inbound_waiting - in.in_flight() - in.answered_waiting);
+  d.launch =
+      std::max(0, in.agents_ready - in.inbound_waiting - in.in_flight() - in.answered_waiting);
   d.reason = reason;
   d.explanation.p_live = p_live();
   d.explanation.p_live_observations = live_.weight();
@@ -144,8 +151,9 @@ PacingDecision PredictivePacer::progressive_fallback(const PacingInputs& in, Pac
 PacingDecision PredictivePacer::decide(const PacingInputs& in) {
   // Two guards: the long-run rate nearing the ceiling (the legal period is what counts), and a
   // recent burst far above it (the calling conditions changed faster than the estimates).
-  const bool period_guard = long_run_.weight() >= config_.guard_min_answers &&
-                            long_run_.estimate(0, 0) > config_.guard_fraction * config_.abandon_ceiling;
+  const bool period_guard =
+      long_run_.weight() >= config_.guard_min_answers &&
+      long_run_.estimate(0, 0) > config_.guard_fraction * config_.abandon_ceiling;
   const bool burst_guard = abandoned_.weight() >= config_.burst_min_answers &&
                            measured_abandon() > config_.burst_factor * config_.abandon_ceiling;
   guard_active_ = period_guard || burst_guard;
@@ -158,8 +166,8 @@ PacingDecision PredictivePacer::decide(const PacingInputs& in) {
   t.p_new = p_live();
   t.theta = threshold();
   t.base = in.agents_ready - in.answered_waiting - in.inbound_waiting;
-  const bool exact = static_cast<int>(in.busy.size() + in.in_flight_elapsed.size()) <=
-                     config_.exact_terms_limit;
+  const bool exact =
+      static_cast<int>(in.busy.size() + in.in_flight_elapsed.size()) <= config_.exact_terms_limit;
   if (exact) {
     for (const auto& agent : in.busy) {
       const double q = model_.p_free(agent);
@@ -214,8 +222,14 @@ int PredictivePacer::launches_exact(const Terms& t, int max_new, PacingExplanati
   z.reset(t.base);
   double supply_mean = std::max(0, t.base);
   double demand_mean = std::max(0, -t.base);
-  for (double q : t.supply) { z.add_bernoulli(q, +1); supply_mean += q; }
-  for (double pi : t.demand) { z.add_bernoulli(pi, -1); demand_mean += pi; }
+  for (double q : t.supply) {
+    z.add_bernoulli(q, +1);
+    supply_mean += q;
+  }
+  for (double pi : t.demand) {
+    z.add_bernoulli(pi, -1);
+    demand_mean += pi;
+  }
   z.subtract_poisson(t.inbound_mean);
   demand_mean += t.inbound_mean;
   int launch = 0;
@@ -256,8 +270,8 @@ int PredictivePacer::launches_normal(const Terms& t, int max_new, PacingExplanat
   ex.next_call_abandon = risk;
   const double sd = std::sqrt(std::max(var, 1e-12));
   const double m = -mean;  // E[max(0, -Z)] for a normal Z
-  const double neg = sd * std::exp(-0.5 * (m / sd) * (m / sd)) / std::sqrt(2 * M_PI) +
-                     m * normal_cdf(m / sd);
+  const double neg =
+      sd * std::exp(-0.5 * (m / sd) * (m / sd)) / std::sqrt(2 * M_PI) + m * normal_cdf(m / sd);
   ex.forecast_abandon = demand_mean > 0 ? std::max(0.0, neg) / demand_mean : 0.0;
   return launch;
 }

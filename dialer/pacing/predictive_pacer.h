@@ -14,17 +14,17 @@
 namespace dialer::pacing {
 
 struct PredictiveConfig {
-  double abandon_target = 0.025;   // operating target (the compliance gate enforces the ceiling)
-  double abandon_ceiling = 0.03;   // legal ceiling; the guards below protect it
-  double guard_fraction = 0.95;    // long-run rate above this share of the ceiling: progressive
-  double guard_min_answers = 2000; // decayed live answers before the long-run guard may trip
-  double burst_factor = 3.0;       // recent rate above this multiple of the ceiling: progressive
+  double abandon_target = 0.025;    // operating target (the compliance gate enforces the ceiling)
+  double abandon_ceiling = 0.03;    // legal ceiling; the guards below protect it
+  double guard_fraction = 0.95;     // long-run rate above this share of the ceiling: progressive
+  double guard_min_answers = 2000;  // decayed live answers before the long-run guard may trip
+  double burst_factor = 3.0;        // recent rate above this multiple of the ceiling: progressive
   double burst_min_answers = 100;
-  double guard_memory = 300;       // live answers behind the recent (burst) rate
-  double prior_live = 1.0;         // cautious prior: every dial assumed live (progressive)
-  double prior_weight = 40;        // pseudo-dials behind the prior
-  double memory_live = 1000;       // resolved dials remembered by the live-answer estimate
-  double initial_threshold = 0.12; // marginal P(no agent) allowed before any feedback
+  double guard_memory = 300;        // live answers behind the recent (burst) rate
+  double prior_live = 1.0;          // cautious prior: every dial assumed live (progressive)
+  double prior_weight = 40;         // pseudo-dials behind the prior
+  double memory_live = 1000;        // resolved dials remembered by the live-answer estimate
+  double initial_threshold = 0.12;  // marginal P(no agent) allowed before any feedback
   double min_threshold = 0.02;
   double max_threshold = 0.5;
   double feedback_gain = 0.02;     // log-threshold step per answered call

@@ -1,6 +1,7 @@
+#include "dialer/acd/acd.h"
+
 #include <gtest/gtest.h>
 
-#include "dialer/acd/acd.h"
 #include "dialer/common/simulated_clock.h"
 
 namespace dialer::acd {

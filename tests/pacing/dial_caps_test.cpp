@@ -1,7 +1,8 @@
+#include "dialer/pacing/dial_caps.h"
+
 #include <gtest/gtest.h>
 
 #include "dialer/common/simulated_clock.h"
-#include "dialer/pacing/dial_caps.h"
 
 namespace dialer::pacing {
 namespace {

@@ -1,7 +1,8 @@
+#include "dialer/pacing/estimators.h"
+
 #include <gtest/gtest.h>
 
 #include "dialer/pacing/availability_model.h"
-#include "dialer/pacing/estimators.h"
 
 namespace dialer::pacing {
 namespace {
@@ -42,8 +43,8 @@ AvailabilityModel trained_model() {
   AvailabilityModel m(AvailabilityConfig{});
   using K = CallObservation::Kind;
   for (int i = 0; i < 400; ++i) {
-    m.observe({K::answered_live, Duration{3000 + (i % 16) * 1000}});  // 3..18 s
-    m.observe({K::not_live, Duration{5000 + (i % 26) * 1000}});       // 5..30 s
+    m.observe({K::answered_live, Duration{3000 + (i % 16) * 1000}});     // 3..18 s
+    m.observe({K::not_live, Duration{5000 + (i % 26) * 1000}});          // 5..30 s
     m.observe({K::talk_finished, Duration{60'000 + (i % 121) * 1000}});  // 60..180 s
     m.observe({K::wrap_finished, Duration{15'000}});
   }

@@ -1,7 +1,8 @@
+#include "dialer/pacing/predictive_pacer.h"
+
 #include <gtest/gtest.h>
 
 #include "dialer/common/simulated_clock.h"
-#include "dialer/pacing/predictive_pacer.h"
 
 namespace dialer::pacing {
 namespace {
@@ -17,7 +18,8 @@ void train(PredictivePacer& pacer, SimulatedClock& clock, int calls, int abandon
     if (live) {
       pacer.observe(clock.now(), {K::answered_live, Duration{3000 + (i % 16) * 1000}});
       const bool dropped = abandon_every > 0 && (i / 4) % abandon_every == 0;
-      pacer.observe(clock.now(), {dropped ? K::abandoned : K::connected, Duration{dropped ? 2000 : 0}});
+      pacer.observe(clock.now(),
+                    {dropped ? K::abandoned : K::connected, Duration{dropped ? 2000 : 0}});
       pacer.observe(clock.now(), {K::talk_finished, Duration{60'000 + (i % 121) * 1000}});
       pacer.observe(clock.now(), {K::wrap_finished, Duration{15'000}});
     } else {
@@ -32,7 +34,8 @@ PacingInputs state(TimePoint now, int ready, int talking, int in_flight) {
   in.now = now;
   in.agents_ready = ready;
   in.agents_logged_in = ready + talking;
-  in.busy.assign(static_cast<std::size_t>(talking), BusyAgent{BusyAgent::Phase::talk, Duration{2000}});
+  in.busy.assign(static_cast<std::size_t>(talking),
+                 BusyAgent{BusyAgent::Phase::talk, Duration{2000}});
   in.connected_calls = talking;
   in.in_flight_elapsed.assign(static_cast<std::size_t>(in_flight), Duration{1000});
   return in;

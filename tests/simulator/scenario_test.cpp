@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "tools/simulator/scenario.h"
+
+#include <gtest/gtest.h>
 
 namespace dialer::sim {
 namespace {
@@ -41,7 +41,8 @@ agents:
   - {count: 5, login: 2}
 live_answer_rate: [[0, 0.2], [3, 0.35]]
 talk: {dist: lognormal, mean: 150, sd: 80}
-)", "sched.yaml");
+)",
+                                     "sched.yaml");
   ASSERT_TRUE(s.ok()) << s.error().message;
   EXPECT_EQ(s->total_agents(), 15);
   ASSERT_EQ(s->agents[0].pauses.size(), 1u);

@@ -1,8 +1,9 @@
+#include "tools/simulator/simulation.h"
+
 #include <gtest/gtest.h>
 
 #include "tools/simulator/campaign_pacer.h"
 #include "tools/simulator/runner.h"
-#include "tools/simulator/simulation.h"
 
 namespace dialer::sim {
 namespace {

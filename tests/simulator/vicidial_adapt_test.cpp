@@ -1,7 +1,8 @@
+#include "tools/simulator/vicidial_adapt.h"
+
 #include <gtest/gtest.h>
 
 #include "dialer/common/simulated_clock.h"
-#include "tools/simulator/vicidial_adapt.h"
 
 namespace dialer::sim {
 namespace {

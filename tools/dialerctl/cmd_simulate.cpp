@@ -67,20 +67,22 @@ int run_simulate(const SimulateArgs& a) {
   return kExitOk;
 }
 
-const CommandRegistration kSimulate{"simulate", [](CLI::App& root) -> CommandRunner {
-  auto args = std::make_shared<SimulateArgs>();
-  auto* cmd = root.add_subcommand("simulate", "simulate a campaign scenario under each policy");
-  cmd->add_option("scenario", args->scenario, "scenario YAML file")->required();
-  cmd->add_flag("--json", args->json, "print JSON instead of a table");
-  cmd->add_option("--days", args->days, "override the scenario's days");
-  cmd->add_option("--seeds", args->seeds, "override the scenario's seeds");
-  cmd->add_option("--jobs", args->jobs, "seeds simulated in parallel (default 1)");
-  cmd->add_option("--policies", args->policies, "override the scenario's policies")->delimiter(',');
-  cmd->add_option("--trace", args->trace,
-                  "print the first N pacing decisions of the first policy (day 1, first seed) "
-                  "with their inputs and estimates, instead of the report");
-  return [cmd, args] { return cmd->parsed() ? run_simulate(*args) : kExitOk; };
-}};
+const CommandRegistration kSimulate{
+    "simulate", [](CLI::App& root) -> CommandRunner {
+      auto args = std::make_shared<SimulateArgs>();
+      auto* cmd = root.add_subcommand("simulate", "simulate a campaign scenario under each policy");
+      cmd->add_option("scenario", args->scenario, "scenario YAML file")->required();
+      cmd->add_flag("--json", args->json, "print JSON instead of a table");
+      cmd->add_option("--days", args->days, "override the scenario's days");
+      cmd->add_option("--seeds", args->seeds, "override the scenario's seeds");
+      cmd->add_option("--jobs", args->jobs, "seeds simulated in parallel (default 1)");
+      cmd->add_option("--policies", args->policies, "override the scenario's policies")
+          ->delimiter(',');
+      cmd->add_option("--trace", args->trace,
+                      "print the first N pacing decisions of the first policy (day 1, first seed) "
+                      "with their inputs and estimates, instead of the report");
+      return [cmd, args] { return cmd->parsed() ? run_simulate(*args) : kExitOk; };
+    }};
 
 struct GridArgs {
   std::string base;
@@ -137,23 +139,26 @@ int run_grid_command(const GridArgs& a) {
   return kExitOk;
 }
 
-const CommandRegistration kGrid{"simulate-grid", [](CLI::App& root) -> CommandRunner {
-  auto args = std::make_shared<GridArgs>();
-  auto* cmd = root.add_subcommand("simulate-grid", "run the pacing benchmark grid (markdown)");
-  cmd->add_option("--base", args->base, "base scenario YAML of the grid")->required();
-  cmd->add_option("--untuned", args->untuned, "extra scenario files run as they are");
-  cmd->add_option("--days", args->days, "simulated days per run (default 30)");
-  cmd->add_option("--seeds", args->seeds, "seeds per cell (default 5)");
-  cmd->add_option("--jobs", args->jobs, "seeds simulated in parallel (default 1)");
-  cmd->add_option("--bisection-steps", args->bisection_steps,
-                  "halvings of [1, max lines per agent] when searching the best fixed ratio (5)");
-  cmd->add_option("--rates", args->rates, "live-answer rates")->delimiter(',');
-  cmd->add_option("--agents", args->teams, "team sizes")->delimiter(',');
-  cmd->add_flag("--teams-outer", args->teams_outer, "loop over team sizes first, in the given order");
-  cmd->add_flag("--untuned-only", args->skip_cells, "run only the --untuned scenarios");
-  cmd->add_flag("--json", args->json, "print JSON instead of markdown");
-  return [cmd, args] { return cmd->parsed() ? run_grid_command(*args) : kExitOk; };
-}};
+const CommandRegistration kGrid{
+    "simulate-grid", [](CLI::App& root) -> CommandRunner {
+      auto args = std::make_shared<GridArgs>();
+      auto* cmd = root.add_subcommand("simulate-grid", "run the pacing benchmark grid (markdown)");
+      cmd->add_option("--base", args->base, "base scenario YAML of the grid")->required();
+      cmd->add_option("--untuned", args->untuned, "extra scenario files run as they are");
+      cmd->add_option("--days", args->days, "simulated days per run (default 30)");
+      cmd->add_option("--seeds", args->seeds, "seeds per cell (default 5)");
+      cmd->add_option("--jobs", args->jobs, "seeds simulated in parallel (default 1)");
+      cmd->add_option(
+          "--bisection-steps", args->bisection_steps,
+          "halvings of [1, max lines per agent] when searching the best fixed ratio (5)");
+      cmd->add_option("--rates", args->rates, "live-answer rates")->delimiter(',');
+      cmd->add_option("--agents", args->teams, "team sizes")->delimiter(',');
+      cmd->add_flag("--teams-outer", args->teams_outer,
+                    "loop over team sizes first, in the given order");
+      cmd->add_flag("--untuned-only", args->skip_cells, "run only the --untuned scenarios");
+      cmd->add_flag("--json", args->json, "print JSON instead of markdown");
+      return [cmd, args] { return cmd->parsed() ? run_grid_command(*args) : kExitOk; };
+    }};
 
 }  // namespace
 }  // namespace dialer::ctl

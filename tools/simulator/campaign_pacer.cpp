@@ -11,10 +11,14 @@ std::unique_ptr<pacing::Pacer> make_campaign_pacer(const Campaign& campaign, con
   caps.max_calls_per_second = site.max_calls_per_second;
   caps.trunk_channels = site.trunk_channels;
   switch (campaign.dial_mode) {
-    case DialMode::preview: return std::make_unique<pacing::PreviewPacer>(caps);
-    case DialMode::progressive: return std::make_unique<pacing::ProgressivePacer>(caps);
-    case DialMode::power: return std::make_unique<pacing::PowerPacer>(power_ratio, caps);
-    case DialMode::predictive: break;
+    case DialMode::preview:
+      return std::make_unique<pacing::PreviewPacer>(caps);
+    case DialMode::progressive:
+      return std::make_unique<pacing::ProgressivePacer>(caps);
+    case DialMode::power:
+      return std::make_unique<pacing::PowerPacer>(power_ratio, caps);
+    case DialMode::predictive:
+      break;
   }
   pacing::PredictiveConfig config;
   config.abandon_target = campaign.abandon_target;

@@ -25,11 +25,11 @@ class DialGatePort {
 };
 
 enum class SimCallOutcome : std::uint8_t {
-  not_live,        // no answer, busy, machine detected
-  connected,       // live answer that reached an agent
-  abandoned,       // live answer dropped after the abandon allowance
-  amd_dropped,     // live answer wrongly classified as a machine and hung up
-  machine_to_agent,// machine wrongly classified as human and passed to an agent
+  not_live,          // no answer, busy, machine detected
+  connected,         // live answer that reached an agent
+  abandoned,         // live answer dropped after the abandon allowance
+  amd_dropped,       // live answer wrongly classified as a machine and hung up
+  machine_to_agent,  // machine wrongly classified as human and passed to an agent
 };
 
 struct SimCallRecord {

@@ -42,7 +42,8 @@ Margin margin_of(const ScenarioReport& r, double limit) {
   for (const auto& p : r.policies) {
     if (p.name == "predictive") continue;
     best = std::max(best, p.talk_fraction);
-    if (p.abandon_rate_max_period <= limit) best_compliant = std::max(best_compliant, p.talk_fraction);
+    if (p.abandon_rate_max_period <= limit)
+      best_compliant = std::max(best_compliant, p.talk_fraction);
     if (p.talk_fraction >= ours->talk_fraction) m.beats_all = false;
   }
   m.all = best < 0 ? 0 : 100 * (ours->talk_fraction - best);
@@ -72,14 +73,17 @@ std::string row(const ScenarioReport& r, double limit, const std::string& lead) 
 }  // namespace
 
 std::string grid_cell_header(double talk_ceiling) {
-  std::string out = fmt("Talk-time ceiling of the grid's model: %.1f %%. Cells: talk %% of logged-in "
-                        "time; abandon %% = dropped / live-answered, worst legal 30-day period over "
-                        "all seeds / worst day / mean day. Baselines: talk %% (worst 30-day abandon "
-                        "%%), * = above 3 %%.\n\n",
-                        100 * talk_ceiling);
-  out += "| live p | agents | predictive talk % | of ceiling | predictive abandon % (30-d max / day max / day mean) | "
-         "progressive | best fixed ratio | VICIdial ADAPT_HARD_LIMIT | VICIdial ADAPT_TAPERED | "
-         "margin over best compliant baseline (pp) | margin over every baseline (pp) |\n";
+  std::string out =
+      fmt("Talk-time ceiling of the grid's model: %.1f %%. Cells: talk %% of logged-in "
+          "time; abandon %% = dropped / live-answered, worst legal 30-day period over "
+          "all seeds / worst day / mean day. Baselines: talk %% (worst 30-day abandon "
+          "%%), * = above 3 %%.\n\n",
+          100 * talk_ceiling);
+  out +=
+      "| live p | agents | predictive talk % | of ceiling | predictive abandon % (30-d max / day "
+      "max / day mean) | "
+      "progressive | best fixed ratio | VICIdial ADAPT_HARD_LIMIT | VICIdial ADAPT_TAPERED | "
+      "margin over best compliant baseline (pp) | margin over every baseline (pp) |\n";
   out += "|---|---|---|---|---|---|---|---|---|---|---|\n";
   return out;
 }
@@ -95,7 +99,8 @@ std::string grid_cell_line(const ScenarioReport& r, double rate, double talk_cei
 }
 
 std::string untuned_header() {
-  return "| scenario | agents | predictive talk % | predictive abandon % (30-d max / day max / day mean) | "
+  return "| scenario | agents | predictive talk % | predictive abandon % (30-d max / day max / day "
+         "mean) | "
          "progressive | best fixed ratio | VICIdial ADAPT_HARD_LIMIT | VICIdial ADAPT_TAPERED | "
          "margin over best compliant baseline (pp) | margin over every baseline (pp) |\n"
          "|---|---|---|---|---|---|---|---|---|---|\n";

@@ -15,7 +15,7 @@ struct GridOptions {
   Scenario base;  // distributions, abandon rule and policies shared by every cell
   std::vector<double> live_rates{0.15, 0.25, 0.35};
   std::vector<int> team_sizes{5, 10, 25, 50, 100};
-  bool teams_outer = false;  // iterate team sizes in the outer loop (in the given order)
+  bool teams_outer = false;       // iterate team sizes in the outer loop (in the given order)
   std::vector<Scenario> untuned;  // run as they are (days and seeds overridden if set)
   int days = 30;
   int seeds = 5;

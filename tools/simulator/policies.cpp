@@ -15,8 +15,8 @@ Duration secs(double s) { return Duration{static_cast<std::int64_t>(std::llround
 }  // namespace
 
 void WaitHistogram::add(Duration wait) {
-  const auto bin = std::clamp<std::int64_t>(wait.count() / 10, 0,
-                                            static_cast<std::int64_t>(bins_.size()) - 1);
+  const auto bin =
+      std::clamp<std::int64_t>(wait.count() / 10, 0, static_cast<std::int64_t>(bins_.size()) - 1);
   ++bins_[static_cast<std::size_t>(bin)];
   ++count_;
 }

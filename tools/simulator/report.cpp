@@ -1,7 +1,6 @@
 // Text and JSON renderings of simulation reports.
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "tools/simulator/runner.h"

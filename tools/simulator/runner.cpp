@@ -112,7 +112,8 @@ PolicyReport best_ratio(const Scenario& s, const RunOptions& o) {
 
 }  // namespace
 
-PolicyReport summarise(const std::string& name, const std::vector<RunResult>& runs, int period_days) {
+PolicyReport summarise(const std::string& name, const std::vector<RunResult>& runs,
+                       int period_days) {
   PolicyReport r;
   r.name = name;
   double talk = 0, logged = 0, ready = 0, lines = 0, active = 0, day_sum = 0;
@@ -137,7 +138,8 @@ PolicyReport summarise(const std::string& name, const std::vector<RunResult>& ru
     }
     talk += seed_talk;
     logged += seed_logged;
-    if (seed_logged > 0) r.talk_fraction_min_seed = std::min(r.talk_fraction_min_seed, seed_talk / seed_logged);
+    if (seed_logged > 0)
+      r.talk_fraction_min_seed = std::min(r.talk_fraction_min_seed, seed_talk / seed_logged);
     double mean_period = 0;
     r.abandon_rate_max_period =
         std::max(r.abandon_rate_max_period, max_period_rate(run.days, period_days, &mean_period));

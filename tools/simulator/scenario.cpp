@@ -64,7 +64,8 @@ std::vector<std::pair<double, double>> parse_pairs(const std::string& origin, co
   std::vector<std::pair<double, double>> out;
   if (!n.IsSequence()) fail(origin, n, std::string(what) + " must be a list of [a, b] pairs");
   for (const auto& item : n) {
-    if (!item.IsSequence() || item.size() != 2) fail(origin, item, std::string(what) + ": need [a, b]");
+    if (!item.IsSequence() || item.size() != 2)
+      fail(origin, item, std::string(what) + ": need [a, b]");
     out.emplace_back(num(origin, item[0], what), num(origin, item[1], what));
   }
   return out;
@@ -78,42 +79,67 @@ std::vector<AgentGroup> parse_agents(const std::string& origin, const YAML::Node
     AgentGroup group;
     for (const auto& kv : g) {
       const auto key = kv.first.as<std::string>();
-      if (key == "count") group.count = static_cast<int>(num(origin, kv.second, "count"));
-      else if (key == "login") group.login_hour = num(origin, kv.second, "login");
-      else if (key == "logout") group.logout_hour = num(origin, kv.second, "logout");
-      else if (key == "pauses") group.pauses = parse_pairs(origin, kv.second, "pauses");
-      else fail(origin, kv.first, "unknown agent group key '" + key + "'");
+      if (key == "count")
+        group.count = static_cast<int>(num(origin, kv.second, "count"));
+      else if (key == "login")
+        group.login_hour = num(origin, kv.second, "login");
+      else if (key == "logout")
+        group.logout_hour = num(origin, kv.second, "logout");
+      else if (key == "pauses")
+        group.pauses = parse_pairs(origin, kv.second, "pauses");
+      else
+        fail(origin, kv.first, "unknown agent group key '" + key + "'");
     }
     groups.push_back(group);
   }
   return groups;
 }
 
-void parse_key(Scenario& s, const std::string& origin, const std::string& key, const YAML::Node& v) {
+void parse_key(Scenario& s, const std::string& origin, const std::string& key,
+               const YAML::Node& v) {
   auto i = [&](const char* what) { return static_cast<int>(num(origin, v, what)); };
-  if (key == "name") s.name = v.as<std::string>();
-  else if (key == "agents") s.agents = parse_agents(origin, v);
-  else if (key == "hours_per_day") s.hours_per_day = num(origin, v, "hours_per_day");
-  else if (key == "day_start_hour") s.day_start_hour = i("day_start_hour");
-  else if (key == "days") s.days = i("days");
-  else if (key == "seeds") s.seeds = i("seeds");
-  else if (key == "seed_base") s.seed_base = static_cast<std::uint64_t>(num(origin, v, "seed_base"));
+  if (key == "name")
+    s.name = v.as<std::string>();
+  else if (key == "agents")
+    s.agents = parse_agents(origin, v);
+  else if (key == "hours_per_day")
+    s.hours_per_day = num(origin, v, "hours_per_day");
+  else if (key == "day_start_hour")
+    s.day_start_hour = i("day_start_hour");
+  else if (key == "days")
+    s.days = i("days");
+  else if (key == "seeds")
+    s.seeds = i("seeds");
+  else if (key == "seed_base")
+    s.seed_base = static_cast<std::uint64_t>(num(origin, v, "seed_base"));
   else if (key == "live_answer_rate") {
-    s.live_answer_rate = v.IsScalar()
-                             ? std::vector<std::pair<double, double>>{{0.0, num(origin, v, key.c_str())}}
-                             : parse_pairs(origin, v, "live_answer_rate");
-  } else if (key == "time_to_answer") s.time_to_answer = parse_dist(origin, v, "time_to_answer");
-  else if (key == "no_answer_time") s.no_answer_time = parse_dist(origin, v, "no_answer_time");
-  else if (key == "talk") s.talk = parse_dist(origin, v, "talk");
-  else if (key == "wrap") s.wrap = parse_dist(origin, v, "wrap");
-  else if (key == "abandon_after") s.abandon_after = num(origin, v, "abandon_after");
-  else if (key == "abandon_target") s.abandon_target = num(origin, v, "abandon_target");
-  else if (key == "pacer_target") s.pacer_target = num(origin, v, "pacer_target");
-  else if (key == "max_lines_per_agent") s.max_lines_per_agent = num(origin, v, key.c_str());
-  else if (key == "max_calls_per_second") s.max_calls_per_second = num(origin, v, key.c_str());
-  else if (key == "trunk_channels") s.trunk_channels = i("trunk_channels");
-  else if (key == "vicidial_latest_hhmm") s.vicidial_latest_hhmm = i("vicidial_latest_hhmm");
-  else if (key == "leads_per_day") s.leads_per_day = static_cast<std::int64_t>(num(origin, v, key.c_str()));
+    s.live_answer_rate =
+        v.IsScalar() ? std::vector<std::pair<double, double>>{{0.0, num(origin, v, key.c_str())}}
+                     : parse_pairs(origin, v, "live_answer_rate");
+  } else if (key == "time_to_answer")
+    s.time_to_answer = parse_dist(origin, v, "time_to_answer");
+  else if (key == "no_answer_time")
+    s.no_answer_time = parse_dist(origin, v, "no_answer_time");
+  else if (key == "talk")
+    s.talk = parse_dist(origin, v, "talk");
+  else if (key == "wrap")
+    s.wrap = parse_dist(origin, v, "wrap");
+  else if (key == "abandon_after")
+    s.abandon_after = num(origin, v, "abandon_after");
+  else if (key == "abandon_target")
+    s.abandon_target = num(origin, v, "abandon_target");
+  else if (key == "pacer_target")
+    s.pacer_target = num(origin, v, "pacer_target");
+  else if (key == "max_lines_per_agent")
+    s.max_lines_per_agent = num(origin, v, key.c_str());
+  else if (key == "max_calls_per_second")
+    s.max_calls_per_second = num(origin, v, key.c_str());
+  else if (key == "trunk_channels")
+    s.trunk_channels = i("trunk_channels");
+  else if (key == "vicidial_latest_hhmm")
+    s.vicidial_latest_hhmm = i("vicidial_latest_hhmm");
+  else if (key == "leads_per_day")
+    s.leads_per_day = static_cast<std::int64_t>(num(origin, v, key.c_str()));
   else if (key == "amd") {
     if (v["machine_share"]) s.amd.machine_share = num(origin, v["machine_share"], "machine_share");
     if (v["accuracy"]) s.amd.accuracy = num(origin, v["accuracy"], "accuracy");
@@ -130,17 +156,19 @@ void parse_key(Scenario& s, const std::string& origin, const std::string& key, c
 
 double Distribution::sample(Random& rng) const {
   switch (kind) {
-    case Kind::fixed: return a;
-    case Kind::uniform: return rng.uniform(a, b);
-    case Kind::exponential: return rng.exponential(a);
-    case Kind::lognormal: return rng.lognormal(a, b);
+    case Kind::fixed:
+      return a;
+    case Kind::uniform:
+      return rng.uniform(a, b);
+    case Kind::exponential:
+      return rng.exponential(a);
+    case Kind::lognormal:
+      return rng.lognormal(a, b);
   }
   return a;
 }
 
-double Distribution::mean() const {
-  return kind == Kind::uniform ? 0.5 * (a + b) : a;
-}
+double Distribution::mean() const { return kind == Kind::uniform ? 0.5 * (a + b) : a; }
 
 int Scenario::total_agents() const {
   int n = 0;
@@ -166,7 +194,8 @@ Status validate(const Scenario& s) {
     if (r <= 0 || r > 1) return bad("live_answer_rate values must be in (0, 1]");
   }
   if (s.abandon_after < 0) return bad("abandon_after must be >= 0");
-  if (s.abandon_target <= 0 || s.abandon_target >= 1) return bad("abandon_target must be in (0, 1)");
+  if (s.abandon_target <= 0 || s.abandon_target >= 1)
+    return bad("abandon_target must be in (0, 1)");
   if (s.pacer_target <= 0 || s.pacer_target >= 1) return bad("pacer_target must be in (0, 1)");
   if (s.max_lines_per_agent < 1) return bad("max_lines_per_agent must be >= 1");
   if (s.amd.accuracy < 0 || s.amd.accuracy > 1) return bad("amd.accuracy must be in [0, 1]");

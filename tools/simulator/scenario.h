@@ -28,7 +28,7 @@ struct Distribution {
 struct AgentGroup {
   int count = 1;
   double login_hour = 0;
-  double logout_hour = -1;  // negative: end of the day
+  double logout_hour = -1;                        // negative: end of the day
   std::vector<std::pair<double, double>> pauses;  // [start hour, end hour)
 };
 
@@ -52,13 +52,13 @@ struct Scenario {
   Distribution talk{Distribution::Kind::exponential, 120, 0};
   Distribution wrap{Distribution::Kind::fixed, 15, 0};
   AmdModel amd;
-  double abandon_after = 2;       // seconds an answered call may wait for an agent
-  double abandon_target = 0.03;   // pass mark and best-ratio bisection limit
-  double pacer_target = 0.025;    // predictive pacer's operating target
+  double abandon_after = 2;      // seconds an answered call may wait for an agent
+  double abandon_target = 0.03;  // pass mark and best-ratio bisection limit
+  double pacer_target = 0.025;   // predictive pacer's operating target
   double max_lines_per_agent = 3.0;
   double max_calls_per_second = 0;
   int trunk_channels = 0;
-  std::int64_t leads_per_day = 0;  // 0: unlimited
+  std::int64_t leads_per_day = 0;   // 0: unlimited
   int vicidial_latest_hhmm = 2100;  // VICIdial's adaptive_latest_server_time (its default)
   std::vector<std::string> policies{"predictive", "progressive", "best_ratio",
                                     "vicidial_adapt_hard_limit", "vicidial_adapt_tapered"};

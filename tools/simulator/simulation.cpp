@@ -61,7 +61,12 @@ class Simulation {
  public:
   Simulation(const Scenario& s, const PolicySpec& p, std::uint64_t seed, DialGatePort& gate,
              OutcomeSink& sink, DecisionObserver* observer)
-      : s_(s), seed_(seed), gate_(gate), sink_(sink), observer_(observer), pacer_(make_pacer(s, p)) {}
+      : s_(s),
+        seed_(seed),
+        gate_(gate),
+        sink_(sink),
+        observer_(observer),
+        pacer_(make_pacer(s, p)) {}
 
   RunResult run() {
     for (int day = 0; day < s_.days; ++day) run_day(day);
@@ -83,7 +88,9 @@ class Simulation {
   void end_wrap(AgentId agent, double wrap_s);
   void arm_tick(TimePoint when);
   void record(int id, SimCallOutcome outcome, Duration wait);
-  void observe(K kind, Duration value) { pacer_->observe(clock_.now(), CallObservation{kind, value}); }
+  void observe(K kind, Duration value) {
+    pacer_->observe(clock_.now(), CallObservation{kind, value});
+  }
 
   const Scenario& s_;
   std::uint64_t seed_;
@@ -146,10 +153,22 @@ void Simulation::schedule_agents(TimePoint start, TimePoint end) {
         pace();
       });
       for (const auto& [from, to] : group.pauses) {
-        clock_.schedule_at(at(from), [this, id] { account(); (void)acd_.pause(id, clock_.now()); pace(); });
-        clock_.schedule_at(at(to), [this, id] { account(); (void)acd_.resume(id, clock_.now()); pace(); });
+        clock_.schedule_at(at(from), [this, id] {
+          account();
+          (void)acd_.pause(id, clock_.now());
+          pace();
+        });
+        clock_.schedule_at(at(to), [this, id] {
+          account();
+          (void)acd_.resume(id, clock_.now());
+          pace();
+        });
       }
-      clock_.schedule_at(out, [this, id] { account(); (void)acd_.logout(id, clock_.now()); pace(); });
+      clock_.schedule_at(out, [this, id] {
+        account();
+        (void)acd_.logout(id, clock_.now());
+        pace();
+      });
     }
   }
   agent_call_.assign(static_cast<std::size_t>(index), -1);
@@ -170,7 +189,8 @@ void Simulation::account() {
   today_->ready_s += dt * ready;
   today_->paused_s += dt * acd_.count_in(AgentState::paused);
   today_->active_agent_s += dt * (talking + wrap + ready);
-  today_->lines_s += dt * static_cast<double>(ringing_.size() + static_cast<std::size_t>(waiting_ + talking_));
+  today_->lines_s +=
+      dt * static_cast<double>(ringing_.size() + static_cast<std::size_t>(waiting_ + talking_));
 }
 
 void Simulation::arm_tick(TimePoint when) {
@@ -201,7 +221,8 @@ void Simulation::pace() {
     }
   }
   in.in_flight_elapsed.clear();
-  for (int id : ringing_) in.in_flight_elapsed.push_back(now - calls_[static_cast<std::size_t>(id)].dialed);
+  for (int id : ringing_)
+    in.in_flight_elapsed.push_back(now - calls_[static_cast<std::size_t>(id)].dialed);
   in.answered_waiting = waiting_;
   in.connected_calls = talking_;
   const auto decision = pacer_->decide(in);

@@ -24,10 +24,10 @@ struct DayStats {
   double ready_s = 0;      // agent-seconds idle and available
   double wrap_s = 0;
   double paused_s = 0;
-  double lines_s = 0;          // integral of calls up (ringing + waiting + with an agent)
-  double active_agent_s = 0;   // integral of ready + talking + wrap agents
+  double lines_s = 0;         // integral of calls up (ringing + waiting + with an agent)
+  double active_agent_s = 0;  // integral of ready + talking + wrap agents
   std::int64_t dials = 0;
-  std::int64_t live = 0;        // live humans answered (connected + abandoned + amd_dropped)
+  std::int64_t live = 0;  // live humans answered (connected + abandoned + amd_dropped)
   std::int64_t connected = 0;
   std::int64_t abandoned = 0;
   std::int64_t amd_dropped = 0;
@@ -61,7 +61,8 @@ struct PolicySpec {
   double ratio = 1.0;
 };
 
-// The campaign a scenario describes (dial mode from the policy, targets and caps from the scenario).
+// The campaign a scenario describes (dial mode from the policy, targets and caps from the
+// scenario).
 Campaign campaign_for(const Scenario& s, DialMode mode);
 std::unique_ptr<pacing::Pacer> make_pacer(const Scenario& s, const PolicySpec& policy);
 

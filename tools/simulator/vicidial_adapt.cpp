@@ -42,7 +42,8 @@ void VicidialAdaptPacer::roll_day(TimePoint now) {
 
 void VicidialAdaptPacer::observe(TimePoint now, const CallObservation& obs) {
   roll_day(now);
-  if (obs.kind != CallObservation::Kind::connected && obs.kind != CallObservation::Kind::abandoned) {
+  if (obs.kind != CallObservation::Kind::connected &&
+      obs.kind != CallObservation::Kind::abandoned) {
     return;
   }
   const bool dropped = obs.kind == CallObservation::Kind::abandoned;

@@ -12,12 +12,12 @@
 namespace dialer::sim {
 
 struct VicidialConfig {
-  bool tapered = false;          // false: ADAPT_HARD_LIMIT
-  double max_level = 3.0;        // adaptive_maximum_level
-  double drop_limit = 0.03;      // adaptive_dropped_percentage
-  double intensity = 0;          // adaptive_intensity, -40..40
-  double diff_target = 0;        // adaptive_dl_diff_target
-  int latest_hhmm = 2100;        // adaptive_latest_server_time
+  bool tapered = false;      // false: ADAPT_HARD_LIMIT
+  double max_level = 3.0;    // adaptive_maximum_level
+  double drop_limit = 0.03;  // adaptive_dropped_percentage
+  double intensity = 0;      // adaptive_intensity, -40..40
+  double diff_target = 0;    // adaptive_dl_diff_target
+  int latest_hhmm = 2100;    // adaptive_latest_server_time
   double initial_level = 1.0;
   pacing::CapsConfig caps;
 };
@@ -40,7 +40,7 @@ class VicidialAdaptPacer final : public pacing::Pacer {
   VicidialConfig config_;
   pacing::DialCaps caps_;
   double level_;
-  std::deque<double> ready_, wait_, total_;  // last 15 one-second samples
+  std::deque<double> ready_, wait_, total_;                // last 15 one-second samples
   std::deque<std::pair<TimePoint, bool>> minute_answers_;  // (time, dropped)
   std::deque<TimePoint> minute_dials_;
   long long day_ = -1;

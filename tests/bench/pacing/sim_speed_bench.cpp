@@ -3,8 +3,8 @@
 // is the fairer figure when other jobs share the cores). Usage: pacing_sim_bench [days]
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 
 #include "tools/simulator/simulation.h"
@@ -21,12 +21,14 @@ int main(int argc, char** argv) {
       const auto t0 = std::chrono::steady_clock::now();
       const std::clock_t c0 = std::clock();
       const auto r = simulate(s, PolicySpec{policy, 1.3}, 1);
-      const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      const double wall =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
       long long dials = 0;
       for (const auto& d : r.days) dials += d.dials;
-      std::printf("p=%.2f %-26s wall %.3f s, cpu %.3f s per 8-hour 100-agent day (%lld dials/day)\n",
-                  p, policy, wall / days, cpu / days, dials / days);
+      std::printf(
+          "p=%.2f %-26s wall %.3f s, cpu %.3f s per 8-hour 100-agent day (%lld dials/day)\n", p,
+          policy, wall / days, cpu / days, dials / days);
     }
   }
   return 0;
