@@ -1,5 +1,7 @@
 #include "campaigns/phone_number.h"
 
+#include "dialer/common/e164.h"
+
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
@@ -142,15 +144,7 @@ std::string_view to_string(PhoneInvalidReason reason) {
   return "unknown";
 }
 
-std::uint64_t e164_key(std::string_view e164) {
-  if (e164.size() < 2 || e164.size() > 16 || e164.front() != '+') return 0;
-  std::uint64_t key = 0;
-  for (char c : e164.substr(1)) {
-    if (c < '0' || c > '9') return 0;
-    key = key * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  return key;  // no country code starts with 0, so distinct numbers give distinct keys
-}
+std::uint64_t e164_key(std::string_view e164) { return parse_e164(e164).value_or(0); }
 
 PhoneNormalizer::PhoneNormalizer(std::string default_region)
     : default_region_(std::move(default_region)), nanp_fast_path_(default_region_ == "US") {}

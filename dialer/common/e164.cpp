@@ -1,6 +1,6 @@
-#include "compliance/e164.h"
+#include "dialer/common/e164.h"
 
-namespace dialer::compliance {
+namespace dialer {
 
 std::optional<PhoneKey> parse_e164(std::string_view text) {
   if (text.size() < 9 || text.size() > 16 || text.front() != '+' || text[1] == '0') {
@@ -16,4 +16,4 @@ std::optional<PhoneKey> parse_e164(std::string_view text) {
 
 std::string format_e164(PhoneKey key) { return "+" + std::to_string(key); }
 
-}  // namespace dialer::compliance
+}  // namespace dialer
