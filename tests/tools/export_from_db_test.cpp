@@ -1,7 +1,9 @@
 // `dialerctl export --db` end to end on a real database (SQLite, or MariaDB through the storage
 // fixture): records written by CallRecordLog, exported by the real binary, verified by
-// `dialerctl export verify` (exit 0), then one record line edited in the bundle (exit 1).
+// `dialerctl export verify` (exit 0), then one record line edited in the bundle (exit 1); and
+// on SQLite, a record edited in the database makes the export itself refuse (exit 1).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -147,6 +149,24 @@ TEST_F(ExportFromDbTest, CampaignFilterAndDayRangeSelectTheRecords) {
   ASSERT_EQ(exported.exit_code, 0) << exported.output;
   EXPECT_EQ(read_lines(bundle() / compliance::kAttemptsJsonl).size(), 2u);
   EXPECT_EQ(dialerctl("export verify " + shell_quoted(bundle().string())).exit_code, 0);
+}
+
+TEST_F(ExportFromDbTest, ARecordEditedInTheDatabaseFailsTheExport) {
+  if (is_mysql()) GTEST_SKIP() << "edits the SQLite file directly";
+  write_records();
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(url_.substr(std::string("sqlite:").size()).c_str(), &raw), SQLITE_OK);
+  const int rc = sqlite3_exec(raw,
+                              "UPDATE call_records SET body = replace(body, '\"SALE\"', "
+                              "'\"NOAN\"') WHERE log_id = '1' AND seq = 2",
+                              nullptr, nullptr, nullptr);
+  const int changed = sqlite3_changes(raw);
+  sqlite3_close(raw);
+  ASSERT_EQ(rc, SQLITE_OK);
+  ASSERT_EQ(changed, 1);
+  const auto exported = export_days("2026-06-10", "2026-06-11");
+  EXPECT_EQ(exported.exit_code, 1) << exported.output;
+  EXPECT_NE(exported.output.find("seq 2"), std::string::npos) << exported.output;
 }
 
 TEST_F(ExportFromDbTest, BadArgumentsAndAnUnreachableDatabaseFailClearly) {
