@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "compliance/canonical_json.h"
+#include "dialer/common/result.h"
 #include "dialer/common/time.h"
 
 namespace dialer::compliance {
@@ -125,6 +126,9 @@ struct CallRecord {
 std::string canonical_without_hash(const CallRecord& r, std::size_t* record_hash_at = nullptr);
 // The exported JSON line (without the newline): canonical JSON including record_hash.
 std::string canonical_line(const CallRecord& r);
+// The inverse of canonical_line(): every field must be present with its type (parse_error
+// otherwise); canonical_line(parse_canonical_line(x)) == x for any x canonical_line() wrote.
+Result<CallRecord> parse_canonical_line(std::string_view line);
 // Inserts record_hash into a canonical_without_hash() text at `at`.
 std::string insert_record_hash(std::string_view canonical, std::size_t at, std::string_view hash);
 

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "campaigns/repositories.h"
+#include "compliance/repositories.h"
 #include "dialer/common/result.h"
 #include "dialer/storage/migrations.h"
 
@@ -37,6 +38,7 @@ class Database {  // one per thread; not thread-safe
   virtual ~Database() = default;
   virtual CampaignRepository& campaigns() = 0;
   virtual LeadRepository& leads() = 0;
+  virtual compliance::CallRecordRepository& call_records() = 0;
   virtual int schema_version() = 0;              // -1 when it cannot be read
   virtual std::string_view backend() const = 0;  // "sqlite" or "mysql"
 };

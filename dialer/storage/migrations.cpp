@@ -98,6 +98,57 @@ const std::vector<Migration>& all_migrations() {
            {"CREATE INDEX leads_campaign_id ON leads (campaign_id, id)", ""},
            {"CREATE INDEX leads_campaign_phone ON leads (campaign_id, phone)", ""},
        }},
+      // Sealed call records keep their canonical JSON line verbatim (the hashed bytes); the
+      // other columns exist for the chain check and the export range scan. The primary key
+      // (log_id, seq) turns a second writer's seal of the same seq into a conflict.
+      {2,
+       "call records, open attempts and record checkpoints",
+       {
+           {"CREATE TABLE call_records ("
+            " log_id TEXT NOT NULL,"
+            " seq INTEGER NOT NULL,"
+            " attempt_id TEXT NOT NULL,"
+            " sealed_at INTEGER NOT NULL,"
+            " prev_hash TEXT NOT NULL,"
+            " record_hash TEXT NOT NULL,"
+            " body TEXT NOT NULL,"
+            " PRIMARY KEY (log_id, seq))",
+            "CREATE TABLE call_records ("
+            " log_id VARCHAR(64) NOT NULL,"
+            " seq BIGINT NOT NULL,"
+            " attempt_id VARCHAR(128) NOT NULL,"
+            " sealed_at BIGINT NOT NULL,"
+            " prev_hash VARCHAR(128) NOT NULL,"
+            " record_hash VARCHAR(128) NOT NULL,"
+            " body MEDIUMTEXT NOT NULL,"
+            " PRIMARY KEY (log_id, seq)"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+           {"CREATE INDEX call_records_sealed_at ON call_records (sealed_at)", ""},
+           {"CREATE TABLE open_attempts ("
+            " attempt_id TEXT PRIMARY KEY,"
+            " body TEXT NOT NULL)",
+            "CREATE TABLE open_attempts ("
+            " attempt_id VARCHAR(128) NOT NULL PRIMARY KEY,"
+            " body MEDIUMTEXT NOT NULL"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+           {"CREATE TABLE record_checkpoints ("
+            " log_id TEXT NOT NULL,"
+            " seq INTEGER NOT NULL,"
+            " head_hash TEXT NOT NULL,"
+            " record_count INTEGER NOT NULL,"
+            " at_ms INTEGER NOT NULL,"
+            " signature TEXT NOT NULL,"
+            " PRIMARY KEY (log_id, seq))",
+            "CREATE TABLE record_checkpoints ("
+            " log_id VARCHAR(64) NOT NULL,"
+            " seq BIGINT NOT NULL,"
+            " head_hash VARCHAR(128) NOT NULL,"
+            " record_count BIGINT NOT NULL,"
+            " at_ms BIGINT NOT NULL,"
+            " signature VARCHAR(256) NOT NULL,"
+            " PRIMARY KEY (log_id, seq)"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+       }},
   };
   return list;
 }

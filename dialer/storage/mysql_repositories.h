@@ -7,6 +7,7 @@
 #include <string>
 
 #include "campaigns/repositories.h"
+#include "compliance/repositories.h"
 #include "dialer/storage/lead_codec.h"
 #include "dialer/storage/mysql_session.h"
 
@@ -55,6 +56,28 @@ class MysqlLeadRepository final : public LeadRepository {
   MysqlStatement insert_rest_;  // the remainder of the last batch
   std::size_t insert_rest_rows_ = 0;
   LeadJson json_;
+};
+
+class MysqlCallRecordRepository final : public compliance::CallRecordRepository {
+ public:
+  explicit MysqlCallRecordRepository(MysqlSession& db) : db_(db) {}
+  Status put_open(const compliance::CallRecord& record) override;
+  Status append_sealed(const compliance::CallRecord& sealed) override;
+  Result<std::vector<compliance::CallRecord>> open_attempts() override;
+  Result<std::optional<compliance::ChainHead>> chain_head(const std::string& log_id) override;
+  Result<std::vector<std::string>> log_ids() override;
+  Status for_each_sealed(
+      const compliance::RecordRange& range,
+      const std::function<Status(const compliance::CallRecord&)>& visit) override;
+  Status append_checkpoint(const compliance::Checkpoint& checkpoint) override;
+  Result<std::vector<compliance::Checkpoint>> checkpoints(const std::string& log_id,
+                                                          std::int64_t first_seq,
+                                                          std::int64_t last_seq) override;
+
+ private:
+  MysqlSession& db_;
+  MysqlStatement put_open_, last_seq_, insert_sealed_, erase_open_, open_, head_, log_ids_,
+      put_checkpoint_, checkpoints_;
 };
 
 }  // namespace dialer::storage_detail

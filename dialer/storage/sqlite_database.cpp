@@ -10,9 +10,10 @@ namespace {
 class SqliteDatabase final : public Database {
  public:
   explicit SqliteDatabase(std::unique_ptr<SqliteConnection> db)
-      : db_(std::move(db)), campaigns_(*db_), leads_(*db_) {}
+      : db_(std::move(db)), campaigns_(*db_), leads_(*db_), call_records_(*db_) {}
   CampaignRepository& campaigns() override { return campaigns_; }
   LeadRepository& leads() override { return leads_; }
+  compliance::CallRecordRepository& call_records() override { return call_records_; }
   int schema_version() override;
   std::string_view backend() const override { return "sqlite"; }
 
@@ -20,6 +21,7 @@ class SqliteDatabase final : public Database {
   std::unique_ptr<SqliteConnection> db_;
   SqliteCampaignRepository campaigns_;
   SqliteLeadRepository leads_;
+  SqliteCallRecordRepository call_records_;
 };
 
 Result<int> read_version(SqliteConnection& db) {

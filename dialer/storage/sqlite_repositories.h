@@ -5,6 +5,7 @@
 #include <string>
 
 #include "campaigns/repositories.h"
+#include "compliance/repositories.h"
 #include "dialer/storage/lead_codec.h"
 #include "dialer/storage/sqlite_connection.h"
 
@@ -52,6 +53,30 @@ class SqliteLeadRepository final : public LeadRepository {
   SqliteStatement tenant_, find_list_, insert_list_, phones_, insert_, count_, page_, find_,
       update_;
   LeadJson json_;
+};
+
+class SqliteCallRecordRepository final : public compliance::CallRecordRepository {
+ public:
+  explicit SqliteCallRecordRepository(SqliteConnection& db) : db_(db) {}
+  Status put_open(const compliance::CallRecord& record) override;
+  Status append_sealed(const compliance::CallRecord& sealed) override;
+  Result<std::vector<compliance::CallRecord>> open_attempts() override;
+  Result<std::optional<compliance::ChainHead>> chain_head(const std::string& log_id) override;
+  Result<std::vector<std::string>> log_ids() override;
+  Status for_each_sealed(
+      const compliance::RecordRange& range,
+      const std::function<Status(const compliance::CallRecord&)>& visit) override;
+  Status append_checkpoint(const compliance::Checkpoint& checkpoint) override;
+  Result<std::vector<compliance::Checkpoint>> checkpoints(const std::string& log_id,
+                                                          std::int64_t first_seq,
+                                                          std::int64_t last_seq) override;
+
+ private:
+  Result<std::int64_t> last_seq(const std::string& log_id, const std::string& ctx);
+
+  SqliteConnection& db_;
+  SqliteStatement put_open_, last_seq_, insert_sealed_, erase_open_, open_, head_, log_ids_,
+      put_checkpoint_, checkpoints_;
 };
 
 }  // namespace dialer::storage_detail

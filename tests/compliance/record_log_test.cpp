@@ -215,3 +215,43 @@ TEST_F(DecisionRecordTest, WIN_09_RecordCarriesTheDecisionsInputs) {
 
 }  // namespace
 }  // namespace dialer::compliance::testing
+
+namespace dialer::compliance::testing {
+namespace {
+
+TEST(CanonicalLineTest, ParsingTheLineGivesBackTheSameRecord) {
+  auto r = dialed("p1", "3", utc(2026, 6, 10, 14, 0));
+  r.list_id = "list-\"7\"";
+  r.refusal_reasons = {"A", "B;C", "tab\there"};
+  r.sealed_at = utc(2026, 6, 10, 14, 5);
+  r.answered_at = TimePoint{utc(2026, 6, 10, 14, 1).time_since_epoch() + Duration{250}};
+  r.ring_duration_ms = -1;
+  r.amd_enabled = true;
+  r.greeting_end_detected = false;
+  r.caller_id_name = "Zoë \xe2\x80\x94 \x01";
+  r.live_answer = true;
+  seal_after(r, 41, kGenesisHash);
+  const std::string line = canonical_line(r);
+  auto parsed = parse_canonical_line(line);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(canonical_line(*parsed), line);
+  EXPECT_EQ(parsed->seq, 42);
+  EXPECT_EQ(parsed->answered_at, r.answered_at);
+  EXPECT_EQ(parsed->greeting_end_detected, std::optional<bool>{false});
+  EXPECT_FALSE(parsed->amd_result.has_value());
+}
+
+TEST(CanonicalLineTest, MissingOrMistypedFieldsAreParseErrors) {
+  const std::string line = canonical_line(dialed("p1", "3", utc(2026, 6, 10, 14, 0)));
+  EXPECT_EQ(parse_canonical_line("not json").error().code, ErrorCode::parse_error);
+  auto no_seq = line;
+  no_seq.replace(no_seq.find("\"seq\":0"), 7, "\"seq\":\"0\"");
+  EXPECT_EQ(parse_canonical_line(no_seq).error().code, ErrorCode::parse_error);
+  auto bad_time = line;
+  bad_time.replace(bad_time.find("\"decided_at\":\"2026-06-10"), 24, "\"decided_at\":\"2026-13-10");
+  EXPECT_EQ(parse_canonical_line(bad_time).error().code, ErrorCode::parse_error);
+  EXPECT_EQ(parse_canonical_line("{}").error().code, ErrorCode::parse_error);
+}
+
+}  // namespace
+}  // namespace dialer::compliance::testing

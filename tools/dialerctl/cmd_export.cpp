@@ -2,8 +2,8 @@
 // the first bad record (exit 0 intact, 1 tampered or incomplete, 2 unreadable input).
 // `dialerctl export keygen --out FILE`: creates the Ed25519 signing key (PEM, mode 0600) whose
 // path goes in the configuration, and prints its public key for auditors.
-// Writing a bundle from the database (`export --db`) needs the call-record storage adapter and
-// is not offered until it exists.
+// `dialerctl export --db URL --from DATE --to DATE --out DIR --signing-key PEM`: writes a bundle
+// from the call records in the database (see export_from_db.cpp).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -12,6 +12,7 @@
 #include "compliance/export_bundle.h"
 #include "compliance/files/bundle_directory.h"
 #include "tools/dialerctl/command.h"
+#include "tools/dialerctl/export_from_db.h"
 
 namespace dialer::ctl {
 namespace {
@@ -90,8 +91,13 @@ int run_keygen(const std::string& out) {
 
 const CommandRegistration kExport{
     "export", [](CLI::App& root) -> CommandRunner {
-      auto* cmd = root.add_subcommand("export", "compliance export bundles");
-      cmd->require_subcommand(1);
+      auto* cmd = root.add_subcommand(
+          "export",
+          "compliance export bundles: write one from the database (--db ... --out DIR), or a "
+          "subcommand");
+      auto opts = std::make_shared<DbExportOptions>();
+      add_db_export_options(*cmd, *opts);
+      cmd->require_subcommand(0, 1);
       auto* verify = cmd->add_subcommand("verify", "verify an export bundle directory");
       auto dir = std::make_shared<std::string>();
       auto key = std::make_shared<std::string>();
@@ -101,9 +107,10 @@ const CommandRegistration kExport{
       auto out = std::make_shared<std::string>();
       keygen->add_option("--out", *out, "private key file to create (PEM)")->required();
       return [=] {
+        if (!cmd->parsed()) return kExitOk;
         if (verify->parsed()) return run_verify(*dir, *key);
         if (keygen->parsed()) return run_keygen(*out);
-        return kExitOk;
+        return run_db_export(*opts);
       };
     }};
 
