@@ -102,7 +102,7 @@ const std::vector<Migration>& all_migrations() {
       // other columns exist for the chain check and the export range scan. The primary key
       // (log_id, seq) turns a second writer's seal of the same seq into a conflict.
       {2,
-       "call records, open attempts, DNC events and their checkpoints",
+       "call records, open attempts, DNC events, checkpoints, consents and revocations",
        {
            {"CREATE TABLE call_records ("
             " log_id TEXT NOT NULL,"
@@ -178,6 +178,39 @@ const std::vector<Migration>& all_migrations() {
             " record_count BIGINT NOT NULL,"
             " at_ms BIGINT NOT NULL,"
             " signature VARCHAR(256) NOT NULL"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+           // Consents and revocations, replayed in insertion (id) order at start-up.
+           {"CREATE TABLE consents ("
+            " id INTEGER PRIMARY KEY,"
+            " consent_id TEXT NOT NULL,"
+            " number INTEGER NOT NULL,"
+            " consent_type TEXT NOT NULL,"
+            " captured_at INTEGER NOT NULL,"
+            " source TEXT NOT NULL)",
+            "CREATE TABLE consents ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " consent_id VARCHAR(128) NOT NULL,"
+            " number BIGINT NOT NULL,"
+            " consent_type VARCHAR(32) NOT NULL,"
+            " captured_at BIGINT NOT NULL,"
+            " source TEXT NOT NULL"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+           {"CREATE TABLE revocations ("
+            " id INTEGER PRIMARY KEY,"
+            " number INTEGER NOT NULL,"
+            " at_ms INTEGER NOT NULL,"
+            " channel TEXT NOT NULL,"
+            " wording TEXT NOT NULL,"
+            " scope TEXT NOT NULL,"
+            " campaign_id INTEGER NOT NULL)",
+            "CREATE TABLE revocations ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " number BIGINT NOT NULL,"
+            " at_ms BIGINT NOT NULL,"
+            " channel VARCHAR(32) NOT NULL,"
+            " wording TEXT NOT NULL,"
+            " scope VARCHAR(16) NOT NULL,"
+            " campaign_id BIGINT NOT NULL"
             ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
        }},
   };

@@ -99,4 +99,19 @@ class MysqlDncRepository final : public compliance::DncRepository {
   MysqlStatement last_seq_, insert_, head_, put_checkpoint_, checkpoints_;
 };
 
+class MysqlConsentRepository final : public compliance::ConsentRepository {
+ public:
+  explicit MysqlConsentRepository(MysqlSession& db) : db_(db) {}
+  Status append_consent(const compliance::ConsentEvent& consent) override;
+  Status append_revocation(const compliance::RevocationEvent& revocation) override;
+  Status for_each_consent(
+      const std::function<void(const compliance::ConsentEvent&)>& visit) override;
+  Status for_each_revocation(
+      const std::function<void(const compliance::RevocationEvent&)>& visit) override;
+
+ private:
+  MysqlSession& db_;
+  MysqlStatement consent_, revocation_;
+};
+
 }  // namespace dialer::storage_detail

@@ -101,4 +101,19 @@ class SqliteDncRepository final : public compliance::DncRepository {
   SqliteStatement last_seq_, insert_, head_, put_checkpoint_, checkpoints_;
 };
 
+class SqliteConsentRepository final : public compliance::ConsentRepository {
+ public:
+  explicit SqliteConsentRepository(SqliteConnection& db) : db_(db) {}
+  Status append_consent(const compliance::ConsentEvent& consent) override;
+  Status append_revocation(const compliance::RevocationEvent& revocation) override;
+  Status for_each_consent(
+      const std::function<void(const compliance::ConsentEvent&)>& visit) override;
+  Status for_each_revocation(
+      const std::function<void(const compliance::RevocationEvent&)>& visit) override;
+
+ private:
+  SqliteConnection& db_;
+  SqliteStatement consent_, revocation_;
+};
+
 }  // namespace dialer::storage_detail
