@@ -2,8 +2,8 @@
 // row so that two writers racing for one seq serialise; the primary key backs it up.
 #include "compliance/dnc_event.h"
 #include "compliance/e164.h"
+#include "dialer/storage/compliance_codec.h"
 #include "dialer/storage/mysql_repositories.h"
-#include "dialer/storage/sqlite_repositories.h"  // dnc_campaign()
 
 namespace dialer::storage_detail {
 

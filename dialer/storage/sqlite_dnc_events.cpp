@@ -1,19 +1,11 @@
 // DncRepository on SQLite: the "dnc_events" chain stored as canonical JSON lines, with the
 // number and campaign copied into columns for the start-up list load.
-#include <charconv>
-
 #include "compliance/dnc_event.h"
 #include "compliance/e164.h"
+#include "dialer/storage/compliance_codec.h"
 #include "dialer/storage/sqlite_repositories.h"
 
 namespace dialer::storage_detail {
-
-std::optional<CampaignId> dnc_campaign(std::string_view text) {
-  std::int64_t id = 0;
-  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || p != text.data() + text.size()) return std::nullopt;
-  return CampaignId{id};
-}
 
 Status SqliteDncRepository::append_event(const compliance::DncEvent& e) {
   const std::string ctx = "dnc events: append seq " + std::to_string(e.seq);

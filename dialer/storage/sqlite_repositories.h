@@ -79,9 +79,6 @@ class SqliteCallRecordRepository final : public compliance::CallRecordRepository
       put_checkpoint_, checkpoints_;
 };
 
-// The campaign id of a CAMPAIGN-list DNC event ("12"); nullopt when it is not a number.
-std::optional<CampaignId> dnc_campaign(std::string_view text);
-
 class SqliteDncRepository final : public compliance::DncRepository {
  public:
   explicit SqliteDncRepository(SqliteConnection& db) : db_(db) {}
