@@ -2,81 +2,16 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
-#include <nlohmann/json.hpp>
 
+#include "compliance/canonical_read.h"
 #include "compliance/e164.h"
 #include "dialer/common/csv_writer.h"
 
 namespace dialer::compliance {
 namespace {
 
-using nlohmann::json;
-
-// "2026-11-22T14:03:07.250Z" (the only form append_utc writes) back to a TimePoint.
-bool read_utc(const std::string& s, TimePoint& out) {
-  if (s.size() != 24 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
-      s[16] != ':' || s[19] != '.' || s[23] != 'Z') {
-    return false;
-  }
-  auto num = [&](std::size_t at, std::size_t len, int& v) {
-    const char* b = s.data() + at;
-    auto [p, ec] = std::from_chars(b, b + len, v);
-    return ec == std::errc{} && p == b + len;
-  };
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, ms = 0;
-  if (!num(0, 4, y) || !num(5, 2, mo) || !num(8, 2, d) || !num(11, 2, h) || !num(14, 2, mi) ||
-      !num(17, 2, sec) || !num(20, 3, ms)) {
-    return false;
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year{y},
-                                        std::chrono::month{static_cast<unsigned>(mo)},
-                                        std::chrono::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return false;
-  out = TimePoint{std::chrono::sys_days{ymd}.time_since_epoch() + std::chrono::hours{h} +
-                  std::chrono::minutes{mi} + std::chrono::seconds{sec} +
-                  std::chrono::milliseconds{ms}};
-  return true;
-}
-
-bool read_value(const json& j, std::string& v) {
-  if (!j.is_string()) return false;
-  v = j.get<std::string>();
-  return true;
-}
-bool read_value(const json& j, std::int64_t& v) {
-  if (!j.is_number_integer()) return false;
-  v = j.get<std::int64_t>();
-  return true;
-}
-bool read_value(const json& j, bool& v) {
-  if (!j.is_boolean()) return false;
-  v = j.get<bool>();
-  return true;
-}
-bool read_value(const json& j, TimePoint& v) {
-  return j.is_string() && read_utc(j.get<std::string>(), v);
-}
-bool read_value(const json& j, std::vector<std::string>& v) {
-  if (!j.is_array()) return false;
-  v.clear();
-  for (const auto& e : j) {
-    if (!e.is_string()) return false;
-    v.push_back(e.get<std::string>());
-  }
-  return true;
-}
-template <typename T>
-bool read_value(const json& j, std::optional<T>& v) {
-  if (j.is_null()) {
-    v.reset();
-    return true;
-  }
-  T inner{};
-  if (!read_value(j, inner)) return false;
-  v = std::move(inner);
-  return true;
-}
+using canonical_read::json;
+using canonical_read::read_value;
 
 struct Field {
   std::string_view name;

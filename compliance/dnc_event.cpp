@@ -3,17 +3,25 @@
 #include <algorithm>
 #include <vector>
 
+#include "compliance/canonical_read.h"
+
 namespace dialer::compliance {
 namespace {
+
+using canonical_read::json;
+using canonical_read::read_value;
 
 struct Field {
   std::string_view name;
   void (*write)(const DncEvent&, ValueSink&);
+  bool (*read)(const json&, DncEvent&);
 };
 
-#define DIALER_DNC_FIELD(f)                                   \
-  Field {                                                     \
-#f, [](const DncEvent& e, ValueSink& s) { s.value(e.f); } \
+#define DIALER_DNC_FIELD(f)                                                                \
+  Field {                                                                                  \
+#f, [](const DncEvent& e,                                                              \
+           ValueSink& s) { s.value(e.f); }, [](const json& j,                              \
+                                               DncEvent& e) { return read_value(j, e.f); } \
   }
 
 const std::vector<Field>& fields() {
@@ -54,6 +62,25 @@ std::string canonical_line(const DncEvent& e) {
   std::size_t at = 0;
   const auto canonical = canonical_without_hash(e, &at);
   return insert_record_hash(canonical, at, e.record_hash);
+}
+
+Result<DncEvent> parse_dnc_event_line(std::string_view line) {
+  const json j = json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    return Error{ErrorCode::parse_error, "dnc event: not a JSON object"};
+  }
+  DncEvent e;
+  for (const auto& f : fields()) {
+    auto it = j.find(std::string(f.name));
+    if (it == j.end() || !f.read(*it, e)) {
+      return Error{ErrorCode::parse_error, "dnc event: bad or missing " + std::string(f.name)};
+    }
+  }
+  auto hash = j.find("record_hash");
+  if (hash == j.end() || !read_value(*hash, e.record_hash)) {
+    return Error{ErrorCode::parse_error, "dnc event: bad or missing record_hash"};
+  }
+  return e;
 }
 
 }  // namespace dialer::compliance

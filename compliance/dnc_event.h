@@ -30,5 +30,7 @@ inline const std::string kDncLogId = "dnc_events";
 
 std::string canonical_without_hash(const DncEvent& e, std::size_t* record_hash_at = nullptr);
 std::string canonical_line(const DncEvent& e);
+// The inverse of canonical_line(DncEvent); parse_error when a field is missing or mistyped.
+Result<DncEvent> parse_dnc_event_line(std::string_view line);
 
 }  // namespace dialer::compliance

@@ -39,6 +39,8 @@ class Database {  // one per thread; not thread-safe
   virtual CampaignRepository& campaigns() = 0;
   virtual LeadRepository& leads() = 0;
   virtual compliance::CallRecordRepository& call_records() = 0;
+  virtual compliance::DncRepository& dnc() = 0;
+  virtual compliance::ConsentRepository& consents() = 0;
   virtual int schema_version() = 0;              // -1 when it cannot be read
   virtual std::string_view backend() const = 0;  // "sqlite" or "mysql"
 };

@@ -102,7 +102,7 @@ const std::vector<Migration>& all_migrations() {
       // other columns exist for the chain check and the export range scan. The primary key
       // (log_id, seq) turns a second writer's seal of the same seq into a conflict.
       {2,
-       "call records, open attempts and record checkpoints",
+       "call records, open attempts, DNC events, checkpoints, consents and revocations",
        {
            {"CREATE TABLE call_records ("
             " log_id TEXT NOT NULL,"
@@ -147,6 +147,70 @@ const std::vector<Migration>& all_migrations() {
             " at_ms BIGINT NOT NULL,"
             " signature VARCHAR(256) NOT NULL,"
             " PRIMARY KEY (log_id, seq)"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+           // DNC events: one chain ("dnc_events"); number and campaign_id are copied out of
+           // the line so that the start-up load reads two columns instead of parsing JSON.
+           {"CREATE TABLE dnc_events ("
+            " seq INTEGER PRIMARY KEY,"
+            " received_at INTEGER NOT NULL,"
+            " number TEXT NOT NULL,"
+            " campaign_id TEXT,"
+            " record_hash TEXT NOT NULL,"
+            " body TEXT NOT NULL)",
+            "CREATE TABLE dnc_events ("
+            " seq BIGINT NOT NULL PRIMARY KEY,"
+            " received_at BIGINT NOT NULL,"
+            " number VARCHAR(32) NOT NULL,"
+            " campaign_id VARCHAR(64) NULL,"
+            " record_hash VARCHAR(128) NOT NULL,"
+            " body MEDIUMTEXT NOT NULL"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+           {"CREATE INDEX dnc_events_received_at ON dnc_events (received_at)", ""},
+           {"CREATE TABLE dnc_checkpoints ("
+            " seq INTEGER PRIMARY KEY,"
+            " head_hash TEXT NOT NULL,"
+            " record_count INTEGER NOT NULL,"
+            " at_ms INTEGER NOT NULL,"
+            " signature TEXT NOT NULL)",
+            "CREATE TABLE dnc_checkpoints ("
+            " seq BIGINT NOT NULL PRIMARY KEY,"
+            " head_hash VARCHAR(128) NOT NULL,"
+            " record_count BIGINT NOT NULL,"
+            " at_ms BIGINT NOT NULL,"
+            " signature VARCHAR(256) NOT NULL"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+           // Consents and revocations, replayed in insertion (id) order at start-up.
+           {"CREATE TABLE consents ("
+            " id INTEGER PRIMARY KEY,"
+            " consent_id TEXT NOT NULL,"
+            " number INTEGER NOT NULL,"
+            " consent_type TEXT NOT NULL,"
+            " captured_at INTEGER NOT NULL,"
+            " source TEXT NOT NULL)",
+            "CREATE TABLE consents ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " consent_id VARCHAR(128) NOT NULL,"
+            " number BIGINT NOT NULL,"
+            " consent_type VARCHAR(32) NOT NULL,"
+            " captured_at BIGINT NOT NULL,"
+            " source TEXT NOT NULL"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+           {"CREATE TABLE revocations ("
+            " id INTEGER PRIMARY KEY,"
+            " number INTEGER NOT NULL,"
+            " at_ms INTEGER NOT NULL,"
+            " channel TEXT NOT NULL,"
+            " wording TEXT NOT NULL,"
+            " scope TEXT NOT NULL,"
+            " campaign_id INTEGER NOT NULL)",
+            "CREATE TABLE revocations ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " number BIGINT NOT NULL,"
+            " at_ms BIGINT NOT NULL,"
+            " channel VARCHAR(32) NOT NULL,"
+            " wording TEXT NOT NULL,"
+            " scope VARCHAR(16) NOT NULL,"
+            " campaign_id BIGINT NOT NULL"
             ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
        }},
   };

@@ -12,10 +12,17 @@ namespace {
 class MysqlDatabase final : public Database {
  public:
   explicit MysqlDatabase(std::unique_ptr<MysqlSession> db)
-      : db_(std::move(db)), campaigns_(*db_), leads_(*db_), call_records_(*db_) {}
+      : db_(std::move(db)),
+        campaigns_(*db_),
+        leads_(*db_),
+        call_records_(*db_),
+        dnc_(*db_),
+        consents_(*db_) {}
   CampaignRepository& campaigns() override { return campaigns_; }
   LeadRepository& leads() override { return leads_; }
   compliance::CallRecordRepository& call_records() override { return call_records_; }
+  compliance::DncRepository& dnc() override { return dnc_; }
+  compliance::ConsentRepository& consents() override { return consents_; }
   int schema_version() override;
   std::string_view backend() const override { return "mysql"; }
 
@@ -24,6 +31,8 @@ class MysqlDatabase final : public Database {
   MysqlCampaignRepository campaigns_;
   MysqlLeadRepository leads_;
   MysqlCallRecordRepository call_records_;
+  MysqlDncRepository dnc_;
+  MysqlConsentRepository consents_;
 };
 
 // Runs one fixed statement (DDL from the migration list or a lock call); no values.

@@ -10,10 +10,17 @@ namespace {
 class SqliteDatabase final : public Database {
  public:
   explicit SqliteDatabase(std::unique_ptr<SqliteConnection> db)
-      : db_(std::move(db)), campaigns_(*db_), leads_(*db_), call_records_(*db_) {}
+      : db_(std::move(db)),
+        campaigns_(*db_),
+        leads_(*db_),
+        call_records_(*db_),
+        dnc_(*db_),
+        consents_(*db_) {}
   CampaignRepository& campaigns() override { return campaigns_; }
   LeadRepository& leads() override { return leads_; }
   compliance::CallRecordRepository& call_records() override { return call_records_; }
+  compliance::DncRepository& dnc() override { return dnc_; }
+  compliance::ConsentRepository& consents() override { return consents_; }
   int schema_version() override;
   std::string_view backend() const override { return "sqlite"; }
 
@@ -22,6 +29,8 @@ class SqliteDatabase final : public Database {
   SqliteCampaignRepository campaigns_;
   SqliteLeadRepository leads_;
   SqliteCallRecordRepository call_records_;
+  SqliteDncRepository dnc_;
+  SqliteConsentRepository consents_;
 };
 
 Result<int> read_version(SqliteConnection& db) {

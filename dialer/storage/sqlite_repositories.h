@@ -79,4 +79,38 @@ class SqliteCallRecordRepository final : public compliance::CallRecordRepository
       put_checkpoint_, checkpoints_;
 };
 
+class SqliteDncRepository final : public compliance::DncRepository {
+ public:
+  explicit SqliteDncRepository(SqliteConnection& db) : db_(db) {}
+  Status append_event(const compliance::DncEvent& event) override;
+  Result<std::optional<compliance::ChainHead>> head() override;
+  Status for_each_event(TimePoint from, TimePoint to,
+                        const std::function<Status(const compliance::DncEvent&)>& visit) override;
+  Status for_each_internal(const std::function<void(compliance::PhoneKey)>& visit) override;
+  Status for_each_campaign_entry(
+      const std::function<void(CampaignId, compliance::PhoneKey)>& visit) override;
+  Status append_checkpoint(const compliance::Checkpoint& checkpoint) override;
+  Result<std::vector<compliance::Checkpoint>> checkpoints(std::int64_t first_seq,
+                                                          std::int64_t last_seq) override;
+
+ private:
+  SqliteConnection& db_;
+  SqliteStatement last_seq_, insert_, head_, put_checkpoint_, checkpoints_;
+};
+
+class SqliteConsentRepository final : public compliance::ConsentRepository {
+ public:
+  explicit SqliteConsentRepository(SqliteConnection& db) : db_(db) {}
+  Status append_consent(const compliance::ConsentEvent& consent) override;
+  Status append_revocation(const compliance::RevocationEvent& revocation) override;
+  Status for_each_consent(
+      const std::function<void(const compliance::ConsentEvent&)>& visit) override;
+  Status for_each_revocation(
+      const std::function<void(const compliance::RevocationEvent&)>& visit) override;
+
+ private:
+  SqliteConnection& db_;
+  SqliteStatement consent_, revocation_;
+};
+
 }  // namespace dialer::storage_detail

@@ -95,6 +95,17 @@ class ExportFromDbTest : public StorageTest {
       ASSERT_TRUE(log.update(id, [](CallRecord& r) { r.disposition = "SALE"; }).ok());
       ASSERT_TRUE(log.close(id, when + std::chrono::seconds{30}).ok());
     }
+    compliance::DncEventLog dnc_log{db->dnc(), *signer_, settings};
+    for (int i = 0; i < 3; ++i) {
+      compliance::DncEvent e;
+      e.dnc_request_id = "dnc-" + std::to_string(i);
+      e.number = "+1305555" + std::to_string(2000 + i);
+      e.channel = "AGENT";
+      e.received_at = day(10 + i, 12);  // 06-10, 06-11, 06-12
+      e.effective_at = e.received_at;
+      e.actor = "agent-1";
+      ASSERT_TRUE(dnc_log.append(e, e.received_at).ok());
+    }
     auto refused = dialed("r1", "1", day(12, 2));
     refused.decision = "REFUSED";
     refused.refusal_reasons = {"OUTSIDE_WINDOW"};
@@ -127,6 +138,7 @@ TEST_F(ExportFromDbTest, ExportedBundleVerifiesAndAnEditedLineIsNamed) {
   ASSERT_EQ(exported.exit_code, 0) << exported.output;
   const auto lines = read_lines(bundle() / compliance::kAttemptsJsonl);
   EXPECT_EQ(lines.size(), 4u);  // the 06-12 refusal is outside the range
+  EXPECT_EQ(read_lines(bundle() / compliance::kDncJsonl).size(), 2u);
   const auto verified = dialerctl("export verify " + shell_quoted(bundle().string()));
   EXPECT_EQ(verified.exit_code, 0) << verified.output;
 

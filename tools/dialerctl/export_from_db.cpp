@@ -20,35 +20,6 @@
 namespace dialer::ctl {
 namespace {
 
-// The database does not hold DNC events yet (no SQL DncRepository): bundles exported from a
-// database carry an empty dnc_events.jsonl, which the command says on stderr.
-class NoDncEvents final : public compliance::DncRepository {
- public:
-  Status append_event(const compliance::DncEvent&) override {
-    return Error{ErrorCode::unsupported, "no DNC event storage"};
-  }
-  Result<std::optional<compliance::ChainHead>> head() override {
-    return std::optional<compliance::ChainHead>{};
-  }
-  Status for_each_event(TimePoint, TimePoint,
-                        const std::function<Status(const compliance::DncEvent&)>&) override {
-    return ok_status();
-  }
-  Status for_each_internal(const std::function<void(compliance::PhoneKey)>&) override {
-    return ok_status();
-  }
-  Status for_each_campaign_entry(
-      const std::function<void(CampaignId, compliance::PhoneKey)>&) override {
-    return ok_status();
-  }
-  Status append_checkpoint(const compliance::Checkpoint&) override {
-    return Error{ErrorCode::unsupported, "no DNC event storage"};
-  }
-  Result<std::vector<compliance::Checkpoint>> checkpoints(std::int64_t, std::int64_t) override {
-    return std::vector<compliance::Checkpoint>{};
-  }
-};
-
 // "YYYY-MM-DD" as the UTC midnight starting that day.
 std::optional<TimePoint> parse_day(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
@@ -146,15 +117,15 @@ int run_db_export(const DbExportOptions& o) {
     std::cerr << "export: " << o.out << ": " << s.error().message << "\n";
     return kExitFailure;
   }
-  NoDncEvents no_dnc;
-  auto summary = compliance::write_bundle((*db)->call_records(), no_dnc, *req, *signer, bundle);
+  auto summary =
+      compliance::write_bundle((*db)->call_records(), (*db)->dnc(), *req, *signer, bundle);
   if (!summary) {
     std::cerr << "export: " << summary.error().message << "\n";
     return summary.error().code == ErrorCode::conflict ? kExitInvalid : kExitFailure;
   }
-  std::cerr << "note: DNC events are not stored in the database yet; dnc_events.jsonl is empty\n";
   std::cout << "wrote " << o.out << ": " << summary->call_records << " call records, "
-            << summary->periods << " abandonment periods\n";
+            << summary->dnc_events << " DNC events, " << summary->periods
+            << " abandonment periods\n";
   return kExitOk;
 }
 

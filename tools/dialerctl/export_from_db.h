@@ -1,5 +1,5 @@
 // `dialerctl export --db URL [--campaign ID] --from DATE --to DATE --out DIR --signing-key PEM`:
-// streams sealed call records from the database through compliance::write_bundle() into a
+// streams sealed call records and DNC events from the database through compliance::write_bundle() into a
 // bundle directory. Dates are UTC days; --to is inclusive (the whole day is exported).
 #pragma once
 
