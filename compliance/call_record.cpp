@@ -200,22 +200,7 @@ std::string canonical_line(const CallRecord& r) {
 }
 
 Result<CallRecord> parse_canonical_line(std::string_view line) {
-  const json j = json::parse(line, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    return Error{ErrorCode::parse_error, "call record: not a JSON object"};
-  }
-  CallRecord r;
-  for (const auto& f : fields()) {
-    auto it = j.find(std::string(f.name));
-    if (it == j.end() || !f.read(*it, r)) {
-      return Error{ErrorCode::parse_error, "call record: bad or missing " + std::string(f.name)};
-    }
-  }
-  auto hash = j.find(std::string(kHashKey));
-  if (hash == j.end() || !read_value(*hash, r.record_hash)) {
-    return Error{ErrorCode::parse_error, "call record: bad or missing record_hash"};
-  }
-  return r;
+  return canonical_read::parse_line(line, fields(), &CallRecord::record_hash, "call record");
 }
 
 std::string csv_header() {

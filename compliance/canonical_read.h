@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "dialer/common/result.h"
 #include "dialer/common/time.h"
 
 namespace dialer::compliance::canonical_read {
@@ -79,6 +80,30 @@ bool read_value(const json& j, std::optional<T>& v) {
   if (!read_value(j, inner)) return false;
   v = std::move(inner);
   return true;
+}
+
+// One canonical line back into a T: every field of its table (each with `name` and
+// `read(json, T&)`) plus the `record_hash` member. `what` names the record kind in errors.
+template <typename T, typename Fields>
+Result<T> parse_line(std::string_view line, const Fields& fields, std::string T::*record_hash,
+                     std::string_view what) {
+  const json j = json::parse(line, nullptr, false);
+  const std::string kind(what);
+  if (j.is_discarded() || !j.is_object()) {
+    return Error{ErrorCode::parse_error, kind + ": not a JSON object"};
+  }
+  T value;
+  for (const auto& f : fields) {
+    auto it = j.find(std::string(f.name));
+    if (it == j.end() || !f.read(*it, value)) {
+      return Error{ErrorCode::parse_error, kind + ": bad or missing " + std::string(f.name)};
+    }
+  }
+  auto hash = j.find("record_hash");
+  if (hash == j.end() || !read_value(*hash, value.*record_hash)) {
+    return Error{ErrorCode::parse_error, kind + ": bad or missing record_hash"};
+  }
+  return value;
 }
 
 }  // namespace dialer::compliance::canonical_read

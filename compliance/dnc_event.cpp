@@ -65,22 +65,7 @@ std::string canonical_line(const DncEvent& e) {
 }
 
 Result<DncEvent> parse_dnc_event_line(std::string_view line) {
-  const json j = json::parse(line, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    return Error{ErrorCode::parse_error, "dnc event: not a JSON object"};
-  }
-  DncEvent e;
-  for (const auto& f : fields()) {
-    auto it = j.find(std::string(f.name));
-    if (it == j.end() || !f.read(*it, e)) {
-      return Error{ErrorCode::parse_error, "dnc event: bad or missing " + std::string(f.name)};
-    }
-  }
-  auto hash = j.find("record_hash");
-  if (hash == j.end() || !read_value(*hash, e.record_hash)) {
-    return Error{ErrorCode::parse_error, "dnc event: bad or missing record_hash"};
-  }
-  return e;
+  return canonical_read::parse_line(line, fields(), &DncEvent::record_hash, "dnc event");
 }
 
 }  // namespace dialer::compliance
