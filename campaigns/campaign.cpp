@@ -31,3 +31,11 @@ std::optional<CampaignType> campaign_type_from_string(std::string_view s) {
 }
 
 }  // namespace dialer
+
+namespace dialer {
+
+std::string_view to_string(MachineAction a) {
+  return a == MachineAction::hang_up ? "hang_up" : "leave_message";
+}
+
+}  // namespace dialer

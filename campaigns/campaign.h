@@ -74,6 +74,20 @@ struct AbandonedCallMessage {
   char opt_out_digit = '9';
 };
 
+// Answering-machine detection for the campaign's answered calls (docs/amd.md).
+enum class MachineAction { hang_up, leave_message };
+std::string_view to_string(MachineAction a);
+
+struct AmdSettings {
+  bool enabled = true;
+  std::string algorithm = "cadence";  // cadence (default) | classic
+  Duration max_analysis = std::chrono::seconds{4};
+  // ABN-02: when no end of greeting is known, the 2-second clock starts at answer + this.
+  Duration greeting_allowance{0};
+  MachineAction on_machine = MachineAction::hang_up;
+  std::string voicemail_prompt;  // audio file left after the beep when on_machine is leave_message
+};
+
 struct Campaign {
   CampaignId id;
   std::string tenant = "default";
@@ -94,6 +108,11 @@ struct Campaign {
   double max_lines_per_agent = 3.0;
   std::optional<AbandonedCallMessage> abandoned_message;
   std::string default_region = "US";  // for lead numbers without a country code
+  AmdSettings amd;
+  std::string trunk;  // SIP trunk name from the engine file; empty: the first trunk
+  // An agent who has not dispositioned the call by then is made ready; the call keeps the system
+  // disposition and the record notes the timeout.
+  Duration wrap_up_timeout = std::chrono::seconds{30};
 };
 
 }  // namespace dialer

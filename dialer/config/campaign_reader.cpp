@@ -111,6 +111,9 @@ void read_campaign(FieldReader& root, Campaign& out) {
                                    " campaigns must play an abandoned-call message)");
   }
   root.read("default_region", out.default_region, RegionCode{});
+  read_amd(root.take("amd"), out.amd, sink);
+  root.read("trunk", out.trunk, Text{});
+  root.read("wrap_up_timeout", out.wrap_up_timeout, DurationIn{1s, 1h, {}});
   root.finish();
 }
 

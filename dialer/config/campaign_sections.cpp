@@ -1,4 +1,5 @@
 // The nested sections of `kind: campaign` files: calling window, retry rules, abandoned message.
+#include <array>
 #include <chrono>
 
 #include "dialer/config/converters.h"
@@ -110,6 +111,42 @@ void read_abandoned_message(const std::optional<Field>& field,
   reader->read("opt_out_digit", message.opt_out_digit, OptOutDigit{});
   reader->finish();
   if (valid) out = message;
+}
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kAmdAlgorithms{{
+    {"cadence", "cadence"},
+    {"classic", "classic"},
+}};
+
+constexpr std::array<std::pair<std::string_view, MachineAction>, 2> kMachineActions{{
+    {"hang_up", MachineAction::hang_up},
+    {"leave_message", MachineAction::leave_message},
+}};
+
+}  // namespace
+
+void read_amd(const std::optional<Field>& field, AmdSettings& out, DiagnosticSink& sink) {
+  if (!field) return;
+  auto reader = FieldReader::open(*field, sink);
+  if (!reader) return;
+  reader->read("enabled", out.enabled, Flag{});
+  std::string_view algorithm = out.algorithm;
+  if (reader->read("algorithm", algorithm, OneOf<std::string_view>{kAmdAlgorithms})) {
+    out.algorithm = std::string(algorithm);
+  }
+  // ABN-11 budget: the analysis may not run past the point where the 2-second rule is at risk.
+  reader->read("max_analysis", out.max_analysis, DurationIn{500ms, 6s, {}});
+  reader->read("greeting_allowance", out.greeting_allowance, DurationIn{0ms, 4s, {}});
+  const bool leave =
+      reader->read("on_machine", out.on_machine, OneOf<MachineAction>{kMachineActions}) &&
+      out.on_machine == MachineAction::leave_message;
+  const bool has_prompt = reader->read("voicemail_prompt", out.voicemail_prompt, Text{});
+  reader->finish();
+  if (leave && !has_prompt) {
+    sink.error(field->at, "amd.on_machine: leave_message needs amd.voicemail_prompt");
+  }
 }
 
 }  // namespace dialer::config

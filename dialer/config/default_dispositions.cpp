@@ -25,7 +25,7 @@ struct Entry {
 // UK FRQ-02 forbids calling an abandoned number again within 72 h; a safe margin everywhere.
 constexpr auto kAbandonedRetry = std::chrono::hours{72};
 
-constexpr std::array<Entry, 14> kCatalog{{
+constexpr std::array<Entry, 15> kCatalog{{
     {"NO_ANSWER", "No answer", true, RetryFrom::no_answer, false, false, false, false, false},
     {"BUSY", "Busy", true, RetryFrom::busy, false, false, false, false, false},
     {"AMD_MACHINE", "Answering machine", true, RetryFrom::machine, false, false, false, false,
@@ -39,6 +39,9 @@ constexpr std::array<Entry, 14> kCatalog{{
     {"REJECTED", "Rejected by the called party", true, RetryFrom::no_answer, false, false, false,
      false, false},
     {"SYSTEM_FAILURE", "System failure", true, RetryFrom::busy, false, false, false, false, false},
+    // A live call talked with an agent who set no code before the wrap-up timeout.
+    {"NO_DISPOSITION", "Talked, no agent disposition", true, RetryFrom::none, true, false, false,
+     true, false},
     {"SALE", "Sale", false, RetryFrom::none, true, false, false, true, true},
     {"NOT_INTERESTED", "Not interested", false, RetryFrom::none, true, false, false, true, false},
     {"DNC", "Do not call", false, RetryFrom::none, true, true, false, true, false},
@@ -46,9 +49,9 @@ constexpr std::array<Entry, 14> kCatalog{{
     {"WRONG_NUMBER", "Wrong number", false, RetryFrom::none, true, false, false, false, false},
 }};
 
-constexpr std::array<std::string_view, 9> kSystemCodes{
+constexpr std::array<std::string_view, 10> kSystemCodes{
     "NO_ANSWER",      "BUSY",       "AMD_MACHINE", "VOICEMAIL_LEFT", "ABANDONED",
-    "INVALID_NUMBER", "CONGESTION", "REJECTED",    "SYSTEM_FAILURE"};
+    "INVALID_NUMBER", "CONGESTION", "REJECTED",    "SYSTEM_FAILURE", "NO_DISPOSITION"};
 
 std::optional<Duration> retry_delay(RetryFrom from, const RetryRules& retry) {
   switch (from) {

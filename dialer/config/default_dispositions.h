@@ -12,7 +12,7 @@
 namespace dialer::config {
 
 // NO_ANSWER, BUSY, AMD_MACHINE, VOICEMAIL_LEFT, ABANDONED, INVALID_NUMBER, CONGESTION, REJECTED,
-// SYSTEM_FAILURE.
+// SYSTEM_FAILURE, NO_DISPOSITION.
 std::span<const std::string_view> system_disposition_codes();
 bool is_system_disposition_code(std::string_view code);
 

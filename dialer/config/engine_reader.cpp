@@ -37,6 +37,121 @@ struct DatabaseUrl {
   }
 };
 
+constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kTransports{{
+    {"udp", "udp"},
+    {"tcp", "tcp"},
+}};
+
+// Paths in the engine file are relative to the file's folder.
+std::string resolve(const std::string& base_dir, const std::string& path) {
+  if (path.empty() || std::filesystem::path(path).is_absolute()) return path;
+  return (std::filesystem::path(base_dir) / path).lexically_normal().string();
+}
+
+void read_trunk(const Field& item, TrunkSettings& out, DiagnosticSink& sink) {
+  auto reader = FieldReader::open(item, sink);
+  if (!reader) return;
+  reader->read_required("name", out.name, Text{});
+  reader->read_required("proxy", out.proxy, Text{});
+  std::string_view transport = out.transport;
+  if (reader->read("transport", transport, OneOf<std::string_view>{kTransports})) {
+    out.transport = std::string(transport);
+  }
+  reader->read("username", out.username, Text{});
+  reader->read("password", out.password, Text{});
+  reader->read("register", out.register_enabled, Flag{});
+  reader->read("register_expires", out.register_expires_s, Integer{60, 86400});
+  reader->finish();
+  if (!out.proxy.empty() && !out.proxy.starts_with("sip:")) {
+    sink.error(item.at, "trunk '" + out.name + "': proxy must be a sip: URI, got '" + out.proxy +
+                            "'");
+  }
+}
+
+void read_sip(const std::optional<Field>& field, SipSettings& out, DiagnosticSink& sink) {
+  if (!field) return;
+  auto reader = FieldReader::open(*field, sink);
+  if (!reader) return;
+  reader->read("bind_address", out.bind_address, Text{});
+  reader->read("port", out.port, Integer{0, 65535});
+  if (auto trunks = reader->take("trunks")) {
+    for (const auto& item : list_items(*trunks, sink)) {
+      TrunkSettings trunk;
+      read_trunk(item, trunk, sink);
+      for (const auto& other : out.trunks) {
+        if (other.name == trunk.name) sink.error(item.at, "duplicate trunk name '" + trunk.name + "'");
+      }
+      out.trunks.push_back(std::move(trunk));
+    }
+  }
+  reader->read("channel_limit", out.channel_limit, Integer{0, 100000});
+  reader->read("cps_limit", out.cps_limit, Integer{0, 10000});
+  reader->finish();
+}
+
+void read_media(const std::optional<Field>& field, MediaSettings& out, DiagnosticSink& sink) {
+  if (!field) return;
+  auto reader = FieldReader::open(*field, sink);
+  if (!reader) return;
+  reader->read("bind_address", out.bind_address, Text{});
+  reader->read("advertised_address", out.advertised_address, Text{});
+  reader->read("port_min", out.port_min, Integer{0, 65535});
+  reader->read("port_max", out.port_max, Integer{0, 65535});
+  reader->read("threads", out.threads, Integer{1, 64});
+  reader->finish();
+  if (out.port_min > out.port_max) {
+    sink.error(field->at, "media.port_min must not exceed media.port_max");
+  }
+}
+
+void read_agents(const std::optional<Field>& field, std::vector<AgentSettings>& out,
+                 DiagnosticSink& sink) {
+  if (!field) return;
+  for (const auto& item : list_items(*field, sink)) {
+    auto reader = FieldReader::open(item, sink);
+    if (!reader) continue;
+    AgentSettings agent;
+    reader->read_required("user", agent.user, Text{});
+    reader->read_required("password", agent.password, Text{});
+    reader->finish();
+    for (const auto& other : out) {
+      if (other.user == agent.user) sink.error(item.at, "duplicate agent user '" + agent.user + "'");
+    }
+    out.push_back(std::move(agent));
+  }
+}
+
+void read_compliance(const std::optional<Field>& field, ComplianceSettings& out,
+                     const std::string& base_dir, DiagnosticSink& sink) {
+  if (field) {
+    auto reader = FieldReader::open(*field, sink);
+    if (!reader) return;
+    reader->read("data_dir", out.data_dir, Text{});
+    reader->read("signing_key", out.signing_key, Text{});
+    reader->read("national_dnc_file", out.national_dnc_file, Text{});
+    const auto date_field = reader->take("national_dnc_date");
+    if (date_field) {
+      if (auto text = Text{}(*date_field, sink)) {
+        const bool shape = text->size() == 10 && (*text)[4] == '-' && (*text)[7] == '-';
+        if (shape) {
+          out.national_dnc_date = *text;
+        } else {
+          sink.error(date_field->at, "national_dnc_date: expected YYYY-MM-DD, got '" + *text + "'");
+        }
+      }
+    }
+    reader->read("internal_dnc_file", out.internal_dnc_file, Text{});
+    reader->finish();
+    if (!out.national_dnc_file.empty() && out.national_dnc_date.empty()) {
+      sink.error(field->at, "compliance.national_dnc_file needs national_dnc_date (DNC-02)");
+    }
+  }
+  out.data_dir = resolve(base_dir, out.data_dir);
+  out.signing_key = resolve(base_dir, out.signing_key);
+  out.national_dnc_file = resolve(base_dir, out.national_dnc_file);
+  out.internal_dnc_file = resolve(base_dir, out.internal_dnc_file);
+}
+
 }  // namespace
 
 std::string_view to_string(LogLevel level) {
@@ -63,6 +178,11 @@ void read_engine(FieldReader& root, EngineConfig& out, const std::string& base_d
     }
   }
   root.read("log_level", out.log_level, OneOf<LogLevel>{kLogLevels});
+  root.read("node_id", out.node_id, Text{});
+  read_sip(root.take("sip"), out.sip, sink);
+  read_media(root.take("media"), out.media, sink);
+  read_agents(root.take("agents"), out.agents, sink);
+  read_compliance(root.take("compliance"), out.compliance, base_dir, sink);
   root.finish();
 }
 

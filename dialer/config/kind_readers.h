@@ -16,6 +16,7 @@ namespace dialer::config {
 void read_campaign(FieldReader& root, Campaign& out);
 void read_calling_window(const std::optional<Field>& field, CallingWindow& out,
                          DiagnosticSink& sink);
+void read_amd(const std::optional<Field>& field, AmdSettings& out, DiagnosticSink& sink);
 void read_retry(const std::optional<Field>& field, RetryRules& out, DiagnosticSink& sink);
 void read_abandoned_message(const std::optional<Field>& field,
                             std::optional<AbandonedCallMessage>& out, DiagnosticSink& sink);

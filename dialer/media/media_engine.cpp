@@ -259,6 +259,10 @@ void MediaEngine::arm_safe_harbor(MediaLegId customer, const SafeHarborArm& arm)
   impl_->on_leg(customer, [arm](MediaSession& s) { s.arm_safe_harbor(arm); });
 }
 
+void MediaEngine::disarm_safe_harbor(MediaLegId customer) {
+  impl_->on_leg(customer, [](MediaSession& s) { s.disarm_safe_harbor(); });
+}
+
 void MediaEngine::set_greeting_end(MediaLegId customer, TimePoint greeting_end) {
   impl_->on_leg(customer, [greeting_end](MediaSession& s) { s.set_greeting_end(greeting_end); });
 }

@@ -67,6 +67,9 @@ class MediaEngine {
   // same clock as the TimeSource given to the constructor.
   void arm_safe_harbor(MediaLegId customer, const SafeHarborArm& arm);
   void set_greeting_end(MediaLegId customer, TimePoint greeting_end);
+  // The callee is an answering machine: the rule no longer applies (no effect once the message
+  // has started, which on_safe_harbor_started reported).
+  void disarm_safe_harbor(MediaLegId customer);
 
   // Connects the customer's audio to the agent and back; the outcome comes as on_bridge().
   // A leg is in at most one bridge: earlier bridges of either leg are released first.

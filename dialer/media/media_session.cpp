@@ -117,6 +117,12 @@ void MediaSession::arm_safe_harbor(const SafeHarborArm& arm) {
   handle_rule_action(rule_->on_answer(arm.answered_at));
 }
 
+void MediaSession::disarm_safe_harbor() {
+  if (!rule_ || rule_->state() != AbandonState::waiting) return;
+  rule_.reset();
+  rule_timer_.cancel();
+}
+
 void MediaSession::set_greeting_end(TimePoint greeting_end) {
   if (rule_) handle_rule_action(rule_->on_greeting_end(greeting_end, time_.now()));
 }

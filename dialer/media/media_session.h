@@ -67,6 +67,8 @@ class MediaSession : public std::enable_shared_from_this<MediaSession> {
   void stop_recording();
   void set_frame_tap(bool on) { options_.deliver_frames = on; }
   void arm_safe_harbor(const SafeHarborArm& arm);
+  // A machine answered: no abandoned-call message is due (ignored once the message started).
+  void disarm_safe_harbor();
   void set_greeting_end(TimePoint greeting_end);
   void report_stats();
   // Customer side of bridge(): applies the 2-second verdict, then attaches the agent.

@@ -130,6 +130,8 @@ void SofiaAgent::on_final_response(CallRecord& call, int status, sip_t const* si
   if (call.outcome_reported) return;
   const calls::FinalOutcome outcome = call.machine.final_response(status);
   call.outcome_reported = true;
+  // The ring timer has done its job: an answered call must not be ended by it.
+  if (call.cancel_timer != nullptr) su_timer_reset(call.cancel_timer);
   if (outcome.answered) {
     emit(calls::Answered{call.id, payload_of(sip)});
     return;

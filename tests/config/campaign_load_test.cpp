@@ -213,7 +213,14 @@ TEST(CampaignLoadTest, MinimalFileGetsSafeDefaults) {
   EXPECT_EQ(c.default_region, "US");
   EXPECT_TRUE(c.calling_window.fallback_timezone.empty());
   EXPECT_FALSE(c.calling_window.saturday.has_value());
-  EXPECT_EQ(c.dispositions.size(), 14U);
+  EXPECT_EQ(c.dispositions.size(), 15U);
+  EXPECT_TRUE(c.amd.enabled);
+  EXPECT_EQ(c.amd.algorithm, "cadence");
+  EXPECT_EQ(c.amd.max_analysis, Duration{4s});
+  EXPECT_EQ(c.amd.greeting_allowance, Duration{0s});  // ABN-02 default
+  EXPECT_EQ(c.amd.on_machine, MachineAction::hang_up);
+  EXPECT_TRUE(c.trunk.empty());
+  EXPECT_EQ(c.wrap_up_timeout, Duration{30s});
 }
 
 TEST(CampaignLoadTest, CampaignTypeNamesRoundTrip) {
@@ -285,12 +292,48 @@ TEST(CampaignLoadTest, LoadsTheExampleCampaignIntoTheExpectedValues) {
   EXPECT_EQ(c.abandoned_message->opt_out_number, "+18883217000");
   EXPECT_EQ(c.abandoned_message->prompt, "prompts/abandoned.wav");
   EXPECT_EQ(c.abandoned_message->opt_out_digit, '9');
-  // Six listed dispositions, then the nine system codes the file leaves out.
-  ASSERT_EQ(c.dispositions.size(), 15U);
+  // Six listed dispositions, then the ten system codes the file leaves out.
+  ASSERT_EQ(c.dispositions.size(), 16U);
   EXPECT_EQ(c.dispositions[5].code, "LANGUAGE_BARRIER");
   EXPECT_EQ(c.dispositions[5].effect.retry_after, Duration{48h});
   EXPECT_EQ(c.dispositions[6].code, "NO_ANSWER");
   EXPECT_EQ(c.dispositions[6].effect.retry_after, Duration{4h});
+}
+
+}  // namespace
+}  // namespace dialer::config
+
+namespace dialer::config {
+namespace {
+
+TEST(CampaignAmdTest, ReadsDetectorTrunkAndWrapUpSettings) {
+  const auto load = testing::load_minimal_with(R"(
+amd: {enabled: true, algorithm: classic, max_analysis: 3s, greeting_allowance: 1500ms,
+      on_machine: leave_message, voicemail_prompt: vm.wav}
+trunk: carrier-b
+wrap_up_timeout: 45s
+)");
+  ASSERT_TRUE(load.ok()) << testing::lines(load.diagnostics).front();
+  const Campaign& c = *load.value;
+  EXPECT_EQ(c.amd.algorithm, "classic");
+  EXPECT_EQ(c.amd.max_analysis, Duration{3s});
+  EXPECT_EQ(c.amd.greeting_allowance, Duration{1500ms});
+  EXPECT_EQ(c.amd.on_machine, MachineAction::leave_message);
+  EXPECT_EQ(c.amd.voicemail_prompt, "vm.wav");
+  EXPECT_EQ(c.trunk, "carrier-b");
+  EXPECT_EQ(c.wrap_up_timeout, Duration{45s});
+}
+
+TEST(CampaignAmdTest, RejectsUnknownAlgorithmsLongAnalysisAndMessagesWithoutPrompt) {
+  const auto load = testing::load_minimal_with(R"(
+amd: {algorithm: neural, max_analysis: 9s, on_machine: leave_message}
+)");
+  ASSERT_FALSE(load.ok());
+  const auto all = testing::lines(load.diagnostics);
+  ASSERT_EQ(all.size(), 3U) << all.front();
+  EXPECT_EQ(all[0], "c.yaml:4:6: amd.on_machine: leave_message needs amd.voicemail_prompt");
+  EXPECT_EQ(all[1], "c.yaml:4:18: amd.algorithm: 'neural' is not one of cadence, classic");
+  EXPECT_EQ(all[2], "c.yaml:4:40: amd.max_analysis: must be at most 6s, got 9s");
 }
 
 }  // namespace

@@ -32,7 +32,8 @@ TEST(DispositionTest, FileWithoutDispositionsGetsTheDefaultCatalog) {
   ASSERT_TRUE(load.ok());
   EXPECT_THAT(codes(*load.value),
               ElementsAre("NO_ANSWER", "BUSY", "AMD_MACHINE", "VOICEMAIL_LEFT", "ABANDONED",
-                          "INVALID_NUMBER", "CONGESTION", "REJECTED", "SYSTEM_FAILURE", "SALE",
+                          "INVALID_NUMBER", "CONGESTION", "REJECTED", "SYSTEM_FAILURE",
+                          "NO_DISPOSITION", "SALE",
                           "NOT_INTERESTED", "DNC", "CALLBACK", "WRONG_NUMBER"));
   const Campaign& c = *load.value;
   EXPECT_TRUE(find(c, "BUSY").system);
@@ -53,7 +54,8 @@ dispositions:
   ASSERT_TRUE(load.ok()) << lines(load.diagnostics).front();
   EXPECT_THAT(codes(*load.value),
               ElementsAre("SALE", "BUSY", "NO_ANSWER", "AMD_MACHINE", "VOICEMAIL_LEFT", "ABANDONED",
-                          "INVALID_NUMBER", "CONGESTION", "REJECTED", "SYSTEM_FAILURE"));
+                          "INVALID_NUMBER", "CONGESTION", "REJECTED", "SYSTEM_FAILURE",
+                          "NO_DISPOSITION"));
   const Disposition& busy = find(*load.value, "BUSY");
   EXPECT_TRUE(busy.system);  // a system code stays a system code
   EXPECT_EQ(busy.label, "Line busy");
@@ -86,7 +88,7 @@ dispositions:
                           "digits and underscores, starting with a letter (e.g. NOT_INTERESTED)",
                           "c.yaml:6:25: dispositions[1]: 'FOO' is not a system code; the engine "
                           "sets only NO_ANSWER, BUSY, AMD_MACHINE, VOICEMAIL_LEFT, ABANDONED, "
-                          "INVALID_NUMBER, CONGESTION, REJECTED, SYSTEM_FAILURE",
+                          "INVALID_NUMBER, CONGESTION, REJECTED, SYSTEM_FAILURE, NO_DISPOSITION",
                           "c.yaml:7:31: dispositions[2]: NO_ANSWER is a system code set by the "
                           "engine; system must be true",
                           "c.yaml:8:5: dispositions[3]: missing required key 'code'"));

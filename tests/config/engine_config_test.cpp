@@ -151,3 +151,77 @@ TEST_F(EngineConfigTest, CheckChoosesTheLoaderByKind) {
 
 }  // namespace
 }  // namespace dialer::config
+
+namespace dialer::config {
+namespace {
+
+TEST(EngineSectionsTest, ReadsSipMediaAgentsAndComplianceWithPathsNextToTheFile) {
+  const auto load = load_engine_text(R"(kind: engine
+node_id: node-7
+sip:
+  bind_address: 127.0.0.1
+  port: 5080
+  trunks:
+    - {name: carrier, proxy: "sip:127.0.0.1:5070", transport: tcp, username: u, password: p,
+       register: true, register_expires: 600}
+  channel_limit: 200
+  cps_limit: 20
+media: {bind_address: 127.0.0.1, port_min: 20000, port_max: 20999, threads: 2}
+agents:
+  - {user: agent1001, password: s3cret}
+compliance:
+  signing_key: keys/signing.pem
+  national_dnc_file: dnc/national.txt
+  national_dnc_date: "2026-11-30"
+)",
+                                     "/etc/dialer/dialerd.yaml");
+  ASSERT_TRUE(load.ok()) << lines(load.diagnostics).front();
+  const EngineConfig& e = *load.value;
+  EXPECT_EQ(e.node_id, "node-7");
+  EXPECT_EQ(e.sip.port, 5080);
+  ASSERT_EQ(e.sip.trunks.size(), 1U);
+  EXPECT_EQ(e.sip.trunks[0].proxy, "sip:127.0.0.1:5070");
+  EXPECT_EQ(e.sip.trunks[0].transport, "tcp");
+  EXPECT_TRUE(e.sip.trunks[0].register_enabled);
+  EXPECT_EQ(e.sip.trunks[0].register_expires_s, 600);
+  EXPECT_EQ(e.sip.channel_limit, 200);
+  EXPECT_EQ(e.sip.cps_limit, 20);
+  EXPECT_EQ(e.media.port_min, 20000);
+  EXPECT_EQ(e.media.threads, 2);
+  ASSERT_EQ(e.agents.size(), 1U);
+  EXPECT_EQ(e.agents[0].user, "agent1001");
+  EXPECT_EQ(e.compliance.signing_key, "/etc/dialer/keys/signing.pem");
+  EXPECT_EQ(e.compliance.national_dnc_file, "/etc/dialer/dnc/national.txt");
+  EXPECT_EQ(e.compliance.national_dnc_date, "2026-11-30");
+}
+
+TEST(EngineSectionsTest, ReportsBadTrunksAgentsAndDncDatesWithPositions) {
+  const auto load = load_engine_text(R"(kind: engine
+sip:
+  trunks:
+    - {name: carrier, proxy: "127.0.0.1:5070"}
+    - {name: carrier, proxy: "sip:127.0.0.1:5071", transport: sctp}
+agents:
+  - {user: a1, password: x}
+  - {user: a1, password: y}
+compliance:
+  national_dnc_file: national.txt
+  national_dnc_date: 30/11/2026
+)",
+                                     "dialerd.yaml");
+  ASSERT_FALSE(load.ok());
+  EXPECT_THAT(lines(load.diagnostics),
+              ElementsAre("dialerd.yaml:4:7: trunk 'carrier': proxy must be a sip: URI, got "
+                          "'127.0.0.1:5070'",
+                          "dialerd.yaml:5:7: duplicate trunk name 'carrier'",
+                          "dialerd.yaml:5:63: sip.trunks[1].transport: 'sctp' is not one of udp, "
+                          "tcp",
+                          "dialerd.yaml:8:5: duplicate agent user 'a1'",
+                          "dialerd.yaml:10:3: compliance.national_dnc_file needs national_dnc_date "
+                          "(DNC-02)",
+                          "dialerd.yaml:11:22: national_dnc_date: expected YYYY-MM-DD, got "
+                          "'30/11/2026'"));
+}
+
+}  // namespace
+}  // namespace dialer::config
