@@ -1,5 +1,7 @@
 #include "dialer/app/media_adapter.h"
 
+#include <algorithm>
+
 namespace dialer::app {
 namespace {
 
@@ -16,16 +18,18 @@ engine::MachineVerdict verdict_of(amd::AmdVerdict v) {
 }
 
 // Where the callee's first utterance ended, for the causes that wait for a pause after it.
+// The longest pause the cause may have waited is subtracted, so that the estimate is never later
+// than the true end of the greeting (an early estimate only makes the 2-second clock stricter).
 std::optional<Duration> greeting_end(const amd::AmdDecision& d, const amd::AmdConfig& config) {
   if (config.algorithm != amd::AmdAlgorithm::kCadence) return std::nullopt;
   const auto& p = config.cadence;
   Duration pause{0};
   switch (d.cause) {
     case amd::AmdCause::kShortGreeting:
-      pause = p.short_silence;
+      pause = std::max(p.short_silence, p.human_silence);
       break;
     case amd::AmdCause::kGreetingEnded:
-      pause = p.human_silence;
+      pause = std::max(p.human_silence, p.ended_silence);
       break;
     default:
       return std::nullopt;
