@@ -41,8 +41,9 @@ enum class AmdCause {
   kFax,                   // MACHINE: fax calling tone (CNG)
   kInitialSilence,        // NOTSURE: nobody spoke; handled as live, never as a machine
   kTooLong,               // NOTSURE: the analysis limit was reached without a verdict
+  kUnbrokenGreeting,      // NOTSURE: one long phrase still going at the limit (business answer?)
 };
-constexpr std::size_t kAmdCauseCount = 11;
+constexpr std::size_t kAmdCauseCount = 12;
 
 std::string_view to_string(AmdVerdict verdict);
 std::string_view to_string(AmdCause cause);
