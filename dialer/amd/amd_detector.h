@@ -54,6 +54,9 @@ struct CadenceParams {
   Duration unbroken_greeting{3200};
   // At the limit, a greeting no longer than human_greeting followed by this much silence: HUMAN.
   Duration limit_silence{140};
+  // At the limit, speech that began this late and is shorter than limit_greeting: a slow answerer
+  // (recorded greetings start playing at once). HUMAN with cause SLOW_ANSWER.
+  Duration late_onset{2000};
 };
 
 struct AmdConfig {

@@ -66,6 +66,7 @@ const std::map<std::string, Param, std::less<>>& params() {
       {"cadence.unbroken_greeting",
        field(&AmdConfig::cadence, &CadenceParams::unbroken_greeting)},
       {"cadence.limit_silence", field(&AmdConfig::cadence, &CadenceParams::limit_silence)},
+      {"cadence.late_onset", field(&AmdConfig::cadence, &CadenceParams::late_onset)},
   };
   return table;
 }

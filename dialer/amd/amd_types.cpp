@@ -42,6 +42,8 @@ std::string_view to_string(AmdCause cause) {
       return "TOO_LONG";
     case AmdCause::kUnbrokenGreeting:
       return "UNBROKEN_GREETING";
+    case AmdCause::kSlowAnswer:
+      return "SLOW_ANSWER";
   }
   return "TOO_LONG";
 }

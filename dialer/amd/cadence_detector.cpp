@@ -115,6 +115,11 @@ std::optional<AmdDecision> CadenceDetector::decide_at_limit(Duration end) {
                   greeting_figures() + "<=" + ms(params_.human_greeting) + " silence=" +
                       ms(silence) + ">=" + ms(params_.limit_silence) + " at limit");
   }
+  if (span < params_.limit_greeting && greeting_.onset() >= params_.late_onset) {
+    return decide(AmdVerdict::kHuman, AmdCause::kSlowAnswer, end,
+                  "onset=" + ms(greeting_.onset()) + ">=" + ms(params_.late_onset) + " " +
+                      greeting_figures() + "<" + ms(params_.limit_greeting) + " at limit");
+  }
   return decide(AmdVerdict::kNotSure, AmdCause::kTooLong, end,
                 greeting_figures() + " silence=" + ms(silence) + limit);
 }

@@ -83,7 +83,7 @@ TEST(CadenceDetectorTest, InitialSilenceIsNotSureAtTheLimitNeverMachine) {
 }
 
 TEST(CadenceDetectorTest, NeverDecidesAfterTheConfiguredLimit) {
-  auto r = cadence(concat({silence(2000), speech(2000)}), Duration{2500});
+  auto r = cadence(concat({silence(1500), speech(2000)}), Duration{2500});
   ASSERT_TRUE(r.decision);
   EXPECT_LE(r.decision->decided_at.count(), 2500);
   EXPECT_EQ(r.decision->verdict, AmdVerdict::kNotSure);
@@ -96,10 +96,17 @@ TEST(CadenceDetectorTest, GreetingWithASentenceBreakStillGoingAtTheLimitIsMachin
   EXPECT_NE(r.decision->figures.find("at limit"), std::string::npos);
 }
 
-TEST(CadenceDetectorTest, ShortSpeechCutByTheLimitIsNotSureTooLong) {
-  auto r = cadence(concat({silence(3300), speech(900)}));
+TEST(CadenceDetectorTest, ShortSpeechStartedEarlyAndCutByTheLimitIsNotSureTooLong) {
+  auto r = cadence(concat({silence(1500), speech(600), silence(300), speech(1200)}));
   expect(r, AmdVerdict::kNotSure, AmdCause::kTooLong);
   EXPECT_EQ(r.decision->decided_at.count(), 4000);
+}
+
+TEST(CadenceDetectorTest, LateSpeechStillGoingAtTheLimitIsASlowAnswerer) {
+  auto r = cadence(concat({silence(3000), speech(1200)}));
+  expect(r, AmdVerdict::kHuman, AmdCause::kSlowAnswer);
+  EXPECT_EQ(r.decision->decided_at.count(), 4000);
+  EXPECT_EQ(r.decision->figures.rfind("onset=3000ms>=2000ms", 0), 0U);
 }
 
 TEST(CadenceDetectorTest, MissingAudioCountsAsSilenceUpToTheDeadline) {
