@@ -53,9 +53,7 @@ std::optional<AmdDecision> CadenceDetector::decide_on_tone(const ToneEvent& tone
   return std::nullopt;
 }
 
-std::string CadenceDetector::greeting_figures() const {
-  return "greeting=" + ms(greeting_.span());
-}
+std::string CadenceDetector::greeting_figures() const { return "greeting=" + ms(greeting_.span()); }
 
 std::optional<AmdDecision> CadenceDetector::decide_on_cadence(Duration end) {
   const Duration span = greeting_.span();
@@ -64,9 +62,9 @@ std::optional<AmdDecision> CadenceDetector::decide_on_cadence(Duration end) {
   const std::string figures = greeting_figures();
   if (span >= params_.long_greeting && breaks > 0) {
     return decide(AmdVerdict::kMachine, AmdCause::kLongGreeting, end,
-                  figures + ">=" + ms(params_.long_greeting) +
-                      " breaks=" + std::to_string(breaks) + " pause=" +
-                      ms(greeting_.longest_pause()) + ">=" + ms(params_.sentence_pause));
+                  figures + ">=" + ms(params_.long_greeting) + " breaks=" + std::to_string(breaks) +
+                      " pause=" + ms(greeting_.longest_pause()) +
+                      ">=" + ms(params_.sentence_pause));
   }
   if (span >= params_.unbroken_greeting) {
     return decide(AmdVerdict::kMachine, AmdCause::kLongGreeting, end,
@@ -112,8 +110,8 @@ std::optional<AmdDecision> CadenceDetector::decide_at_limit(Duration end) {
   }
   if (span <= params_.human_greeting && silence >= params_.limit_silence) {
     return decide(AmdVerdict::kHuman, AmdCause::kShortGreeting, end,
-                  greeting_figures() + "<=" + ms(params_.human_greeting) + " silence=" +
-                      ms(silence) + ">=" + ms(params_.limit_silence) + " at limit");
+                  greeting_figures() + "<=" + ms(params_.human_greeting) +
+                      " silence=" + ms(silence) + ">=" + ms(params_.limit_silence) + " at limit");
   }
   if (span < params_.limit_greeting && greeting_.onset() >= params_.late_onset) {
     return decide(AmdVerdict::kHuman, AmdCause::kSlowAnswer, end,

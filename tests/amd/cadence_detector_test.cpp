@@ -66,7 +66,8 @@ TEST(CadenceDetectorTest, LateHelloThatPausesBeforeTheLimitIsHuman) {
 
 TEST(CadenceDetectorTest, BeepStartingInTheListeningPauseHoldsTheHumanVerdict) {
   // "Leave a message." then the beep 450 ms later: the pause alone would have said HUMAN at 550 ms.
-  auto r = cadence(concat({silence(400), speech(900), silence(460), tone({1000}, 400), silence(2000)}));
+  auto r =
+      cadence(concat({silence(400), speech(900), silence(460), tone({1000}, 400), silence(2000)}));
   expect(r, AmdVerdict::kMachine, AmdCause::kBeep);
   EXPECT_LE(r.decision->decided_at.count(), 400 + 900 + 460 + 250);
 }
