@@ -51,6 +51,10 @@ Status validate(const AmdConfig& config) {
             k.human_silence <= k.ended_silence,
         "cadence silences must satisfy 0 < short <= human <= ended");
   check(k.tones.min_beep >= Duration{60}, "cadence.tones.min_beep must be at least 60 ms");
+  check(k.sentence_pause >= Duration{60}, "cadence.sentence_pause must be at least 60 ms");
+  check(k.unbroken_greeting >= k.long_greeting,
+        "cadence.unbroken_greeting must be at least cadence.long_greeting");
+  check(k.limit_silence > Duration{0}, "cadence.limit_silence must be positive");
   if (problems.empty()) return ok_status();
   return Error{ErrorCode::invalid_argument, problems};
 }

@@ -47,6 +47,16 @@ struct CadenceParams {
   Duration limit_greeting{1800};  // at the analysis limit, ongoing speech longer than this: MACHINE
   Duration still_talking{300};    // voice within this before the limit counts as ongoing
   ToneParams tones{};
+  // A pause this long inside the greeting, then more speech: a sentence break (recorded message).
+  Duration sentence_pause{200};
+  // Without a sentence break, a long greeting may be a business answering: MACHINE only once the
+  // greeting reaches this span, NOTSURE (UNBROKEN_GREETING) when the limit comes first.
+  Duration unbroken_greeting{3200};
+  // At the limit, a greeting no longer than human_greeting followed by this much silence: HUMAN.
+  Duration limit_silence{140};
+  // At the limit, speech that began this late and is shorter than limit_greeting: a slow answerer
+  // (recorded greetings start playing at once). HUMAN with cause SLOW_ANSWER.
+  Duration late_onset{2000};
 };
 
 struct AmdConfig {

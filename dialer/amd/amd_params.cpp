@@ -62,6 +62,10 @@ const std::map<std::string, Param, std::less<>>& params() {
       {"cadence.long_greeting", field(&AmdConfig::cadence, &CadenceParams::long_greeting)},
       {"cadence.limit_greeting", field(&AmdConfig::cadence, &CadenceParams::limit_greeting)},
       {"cadence.still_talking", field(&AmdConfig::cadence, &CadenceParams::still_talking)},
+      {"cadence.sentence_pause", field(&AmdConfig::cadence, &CadenceParams::sentence_pause)},
+      {"cadence.unbroken_greeting", field(&AmdConfig::cadence, &CadenceParams::unbroken_greeting)},
+      {"cadence.limit_silence", field(&AmdConfig::cadence, &CadenceParams::limit_silence)},
+      {"cadence.late_onset", field(&AmdConfig::cadence, &CadenceParams::late_onset)},
   };
   return table;
 }

@@ -40,6 +40,10 @@ std::string_view to_string(AmdCause cause) {
       return "INITIAL_SILENCE";
     case AmdCause::kTooLong:
       return "TOO_LONG";
+    case AmdCause::kUnbrokenGreeting:
+      return "UNBROKEN_GREETING";
+    case AmdCause::kSlowAnswer:
+      return "SLOW_ANSWER";
   }
   return "TOO_LONG";
 }

@@ -41,8 +41,10 @@ enum class AmdCause {
   kFax,                   // MACHINE: fax calling tone (CNG)
   kInitialSilence,        // NOTSURE: nobody spoke; handled as live, never as a machine
   kTooLong,               // NOTSURE: the analysis limit was reached without a verdict
+  kUnbrokenGreeting,      // NOTSURE: one long phrase still going at the limit (business answer?)
+  kSlowAnswer,            // HUMAN: speech began late and was still short at the limit
 };
-constexpr std::size_t kAmdCauseCount = 11;
+constexpr std::size_t kAmdCauseCount = 13;
 
 std::string_view to_string(AmdVerdict verdict);
 std::string_view to_string(AmdCause cause);

@@ -1,10 +1,13 @@
 // Default detector. Voice activity against an adaptive noise floor with tonal frames excluded,
 // then greeting cadence: a short utterance followed by a listening pause is a person, a long
-// unbroken greeting is a machine, tones (beep, SIT, fax) decide at once and silence stays
-// NOTSURE. One per call, not thread-safe; pure computation.
+// greeting that reads on past a sentence break is a machine, one long unbroken phrase is NOTSURE
+// until it gets longer than a person's, tones (beep, SIT, fax) decide at once and silence stays
+// NOTSURE. A HUMAN verdict waits while a tone that may be a beep is being measured.
+// One per call, not thread-safe; pure computation.
 #pragma once
 
 #include "dialer/amd/amd_detector.h"
+#include "dialer/amd/greeting_tracker.h"
 #include "dialer/amd/voice_activity.h"
 
 namespace dialer::amd {
@@ -16,22 +19,19 @@ class CadenceDetector final : public AmdDetector {
 
   // Exposed for tests and the evaluator's diagnostics.
   [[nodiscard]] double noise_floor_db() const { return vad_.floor_db(); }
-  [[nodiscard]] bool speech_started() const { return onset_.has_value(); }
+  [[nodiscard]] bool speech_started() const { return greeting_.started(); }
 
  private:
   AmdStep on_frame(Duration t, std::span<const std::int16_t> samples) override;
-  void track_speech(Duration t, bool voiced);
   std::optional<AmdDecision> decide_on_tone(const ToneEvent& tone);
   std::optional<AmdDecision> decide_on_cadence(Duration end);
   std::optional<AmdDecision> decide_at_limit(Duration end);
+  [[nodiscard]] std::string greeting_figures() const;
 
   CadenceParams params_;
   ToneDetector tones_;
   VoiceActivity vad_;
-  unsigned history_ = 0;  // voiced flags of the latest frames, newest in bit 0
-  int run_ = 0;           // consecutive voiced frames
-  std::optional<Duration> onset_;
-  Duration last_voice_end_{0};
+  GreetingTracker greeting_;
 };
 
 }  // namespace dialer::amd

@@ -31,6 +31,11 @@ class ToneDetector {
 
   // True when the latest frame belongs to a tone (single or dual) rather than to speech.
   [[nodiscard]] bool frame_is_tone() const { return frame_tone_; }
+  // True while a single tone that may still become a beep is being measured (or held back
+  // until it is clear it is not the start of a SIT).
+  [[nodiscard]] bool beep_candidate() const {
+    return (seg_.active && !seg_.reported) || pending_.has_value();
+  }
   // Latest window's single-tone frequency estimate and purity (0 when not analysed).
   [[nodiscard]] double last_frequency_hz() const { return last_hz_; }
   [[nodiscard]] double last_purity() const { return last_purity_; }

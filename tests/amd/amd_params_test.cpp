@@ -19,6 +19,21 @@ TEST(AmdParamsTest, SetsParametersByName) {
   EXPECT_NE(std::find(all.begin(), all.end(), "cadence.short_silence=600"), all.end());
 }
 
+TEST(AmdParamsTest, ReachesTheGreetingShapeParameters) {
+  AmdConfig config;
+  ASSERT_TRUE(apply_param(config, "cadence.sentence_pause=250").ok());
+  ASSERT_TRUE(apply_param(config, "cadence.unbroken_greeting=3600").ok());
+  ASSERT_TRUE(apply_param(config, "cadence.limit_silence=200").ok());
+  ASSERT_TRUE(apply_param(config, "cadence.late_onset=2500").ok());
+  EXPECT_EQ(config.cadence.sentence_pause, Duration{250});
+  EXPECT_EQ(config.cadence.unbroken_greeting, Duration{3600});
+  EXPECT_EQ(config.cadence.limit_silence, Duration{200});
+  EXPECT_EQ(config.cadence.late_onset, Duration{2500});
+  EXPECT_TRUE(validate(config).ok());
+  config.cadence.unbroken_greeting = Duration{2000};  // below long_greeting
+  EXPECT_FALSE(validate(config).ok());
+}
+
 TEST(AmdParamsTest, RejectsUnknownNamesAndMalformedValues) {
   AmdConfig config;
   EXPECT_FALSE(apply_param(config, "cadence.nonsense=1").ok());

@@ -27,11 +27,49 @@ TEST(CadenceDetectorTest, ShortHelloThenSilenceIsHumanSoonAfterTheGreeting) {
   EXPECT_EQ(r.decision->figures.rfind("greeting=", 0), 0U);
 }
 
-TEST(CadenceDetectorTest, LongGreetingIsMachineWithTheFiguresThatDecided) {
-  auto r = cadence(concat({silence(400), speech(3500), silence(500)}));
+TEST(CadenceDetectorTest, LongGreetingReadingOnPastASentenceBreakIsMachine) {
+  auto r = cadence(concat({silence(400), speech(1500), silence(300), speech(2000), silence(500)}));
   expect(r, AmdVerdict::kMachine, AmdCause::kLongGreeting);
-  EXPECT_EQ(r.decision->figures, "greeting=2600ms>=2600ms");
+  EXPECT_EQ(r.decision->figures, "greeting=2600ms>=2600ms breaks=1 pause=300ms>=200ms");
   EXPECT_EQ(r.decision->decided_at.count(), 3000);
+}
+
+TEST(CadenceDetectorTest, OneUnbrokenPhraseIsMachineOnlyPastTheUnbrokenSpan) {
+  // A comma pause (100 ms) is not a sentence break.
+  auto r = cadence(concat({silence(400), speech(1600), silence(100), speech(1800), silence(500)}));
+  expect(r, AmdVerdict::kMachine, AmdCause::kLongGreeting);
+  EXPECT_EQ(r.decision->figures, "greeting=3200ms>=3200ms breaks=0");
+  EXPECT_EQ(r.decision->decided_at.count(), 3600);
+}
+
+TEST(CadenceDetectorTest, OneLongPhraseStillGoingAtTheLimitIsNotSureNeverMachine) {
+  // "Good afternoon Acme Plumbing this is Jenny speaking": a business answer or a voicemail.
+  auto r = cadence(concat({silence(1200), speech(3000)}));
+  expect(r, AmdVerdict::kNotSure, AmdCause::kUnbrokenGreeting);
+  EXPECT_EQ(r.decision->decided_at.count(), 4000);
+  EXPECT_NE(r.decision->figures.find("breaks=0"), std::string::npos);
+}
+
+TEST(CadenceDetectorTest, LongPhraseThatStopsToListenIsNeverMachine) {
+  auto r = cadence(concat({silence(300), speech(2900), silence(1500)}));
+  ASSERT_TRUE(r.decision);
+  EXPECT_NE(r.decision->verdict, AmdVerdict::kMachine) << r.decision->describe();
+  EXPECT_EQ(r.decision->cause, AmdCause::kTooLong);
+}
+
+TEST(CadenceDetectorTest, LateHelloThatPausesBeforeTheLimitIsHuman) {
+  auto r = cadence(concat({silence(3000), speech(600), silence(600)}));
+  expect(r, AmdVerdict::kHuman, AmdCause::kShortGreeting);
+  EXPECT_EQ(r.decision->decided_at.count(), 4000);
+  EXPECT_NE(r.decision->figures.find("at limit"), std::string::npos);
+}
+
+TEST(CadenceDetectorTest, BeepStartingInTheListeningPauseHoldsTheHumanVerdict) {
+  // "Leave a message." then the beep 450 ms later: the pause alone would have said HUMAN at 550 ms.
+  auto r =
+      cadence(concat({silence(400), speech(900), silence(460), tone({1000}, 400), silence(2000)}));
+  expect(r, AmdVerdict::kMachine, AmdCause::kBeep);
+  EXPECT_LE(r.decision->decided_at.count(), 400 + 900 + 460 + 250);
 }
 
 TEST(CadenceDetectorTest, MediumGreetingThenAListeningPauseIsHuman) {
@@ -46,23 +84,30 @@ TEST(CadenceDetectorTest, InitialSilenceIsNotSureAtTheLimitNeverMachine) {
 }
 
 TEST(CadenceDetectorTest, NeverDecidesAfterTheConfiguredLimit) {
-  auto r = cadence(concat({silence(2000), speech(2000)}), Duration{2500});
+  auto r = cadence(concat({silence(1500), speech(2000)}), Duration{2500});
   ASSERT_TRUE(r.decision);
   EXPECT_LE(r.decision->decided_at.count(), 2500);
   EXPECT_EQ(r.decision->verdict, AmdVerdict::kNotSure);
 }
 
-TEST(CadenceDetectorTest, GreetingStillGoingAtTheLimitIsMachine) {
-  auto r = cadence(concat({silence(1600), speech(3000)}));
+TEST(CadenceDetectorTest, GreetingWithASentenceBreakStillGoingAtTheLimitIsMachine) {
+  auto r = cadence(concat({silence(1600), speech(1000), silence(300), speech(1500)}));
   expect(r, AmdVerdict::kMachine, AmdCause::kLongGreeting);
   EXPECT_EQ(r.decision->decided_at.count(), 4000);
   EXPECT_NE(r.decision->figures.find("at limit"), std::string::npos);
 }
 
-TEST(CadenceDetectorTest, ShortSpeechCutByTheLimitIsNotSureTooLong) {
-  auto r = cadence(concat({silence(3300), speech(900)}));
+TEST(CadenceDetectorTest, ShortSpeechStartedEarlyAndCutByTheLimitIsNotSureTooLong) {
+  auto r = cadence(concat({silence(1500), speech(600), silence(300), speech(1200)}));
   expect(r, AmdVerdict::kNotSure, AmdCause::kTooLong);
   EXPECT_EQ(r.decision->decided_at.count(), 4000);
+}
+
+TEST(CadenceDetectorTest, LateSpeechStillGoingAtTheLimitIsASlowAnswerer) {
+  auto r = cadence(concat({silence(3000), speech(1200)}));
+  expect(r, AmdVerdict::kHuman, AmdCause::kSlowAnswer);
+  EXPECT_EQ(r.decision->decided_at.count(), 4000);
+  EXPECT_EQ(r.decision->figures.rfind("onset=3000ms>=2000ms", 0), 0U);
 }
 
 TEST(CadenceDetectorTest, MissingAudioCountsAsSilenceUpToTheDeadline) {
