@@ -84,7 +84,11 @@ def main():
                 check(r["amd_result"] == "HUMAN", f"{where}: AMD {r['amd_result']}")
                 check(r["agent_id"] is not None, f"{where}: not bridged to an agent")
                 check(not r["abandoned"], f"{where}: abandoned ({r['abandon_reason']})")
-                t = r["time_to_agent_from_answer_ms"]
+                # ABN-01/ABN-03: the 2-second clock runs from the end of the greeting when it
+                # is known, else from the answer.
+                t = r["time_to_agent_from_greeting_ms"]
+                if t is None:
+                    t = r["time_to_agent_from_answer_ms"]
                 check(t is not None and t <= 2000, f"{where}: time to agent {t} ms")
                 check((r["talk_duration_ms"] or 0) > 2000, f"{where}: talk {r['talk_duration_ms']}")
             if kind == "machine":
