@@ -53,14 +53,14 @@ struct DispositionEffect {
 };
 
 struct Disposition {
-  std::string code;   // e.g. "SALE", "NO_ANSWER"
-  std::string label;  // shown to agents
+  std::string code;     // e.g. "SALE", "NO_ANSWER"
+  std::string label;    // shown to agents
   bool system = false;  // set by the engine, never chosen by an agent
   DispositionEffect effect;
 };
 
 struct RetryRules {
-  std::int32_t max_attempts = 5;      // per lead, over its lifetime
+  std::int32_t max_attempts = 5;  // per lead, over its lifetime
   std::int32_t max_attempts_per_day = 3;
   Duration no_answer_delay = std::chrono::hours{4};
   Duration busy_delay = std::chrono::minutes{30};
@@ -103,8 +103,8 @@ struct Campaign {
   RetryRules retry;
   std::vector<Disposition> dispositions;
   Duration ring_timeout = std::chrono::seconds{25};
-  double abandon_target = 0.025;   // pacing's operating target
-  double abandon_ceiling = 0.03;   // legal ceiling enforced by the compliance gate
+  double abandon_target = 0.025;  // pacing's operating target
+  double abandon_ceiling = 0.03;  // legal ceiling enforced by the compliance gate
   double max_lines_per_agent = 3.0;
   std::optional<AbandonedCallMessage> abandoned_message;
   std::string default_region = "US";  // for lead numbers without a country code

@@ -114,8 +114,7 @@ Result<std::unique_ptr<ComplianceStack>> build_compliance(const config::EngineCo
                                                       : compliance::JurisdictionProfile::us;
     policy.telemarketing = campaign->campaign_type == CampaignType::telemarketing;
     policy.seller = campaign->tenant;
-    policy.subject_matter =
-        campaign->subject_matter.empty() ? "default" : campaign->subject_matter;
+    policy.subject_matter = campaign->subject_matter.empty() ? "default" : campaign->subject_matter;
     policy.started_at = now;
     gate_config.campaigns[campaign->id] = policy;
     compliance::GateThresholds thresholds;
@@ -124,8 +123,8 @@ Result<std::unique_ptr<ComplianceStack>> build_compliance(const config::EngineCo
     stack->abandonment.add_campaign(campaign->id, now, compliance::LedgerConfig{}, thresholds);
   }
   stack->gate = compliance::make_dial_gate(
-      gate_config, {tables->timezones, tables->windows, stack->dnc, stack->consents,
-                    stack->history, stack->abandonment});
+      gate_config, {tables->timezones, tables->windows, stack->dnc, stack->consents, stack->history,
+                    stack->abandonment});
   stack->records = std::make_unique<compliance::CallRecordLog>(db.call_records(), *stack->signer);
   stack->dnc_events = std::make_unique<compliance::DncEventLog>(db.dnc(), *stack->signer);
   auto open = db.call_records().open_attempts();

@@ -44,8 +44,8 @@ class StreamLog final : public engine::EngineLog {
     if (file_ == nullptr) err_ << "dialerd: " << message << "\n";
   }
   void pacing(CampaignId campaign, const std::string& explanation) override {
-    if (debug_) line("DEBUG", CallId{}, "campaign=" + std::to_string(campaign.value()) + " " +
-                                            explanation);
+    if (debug_)
+      line("DEBUG", CallId{}, "campaign=" + std::to_string(campaign.value()) + " " + explanation);
   }
 
  private:
@@ -140,7 +140,8 @@ Result<CampaignMedia> campaign_media(const Campaign& c, const std::string& file)
   }
   if (c.amd.on_machine == MachineAction::leave_message) {
     auto prompt = media::load_prompt(resolve_near(file, c.amd.voicemail_prompt), "voicemail");
-    if (!prompt) return prompt.error().with_context("campaign " + c.name + ": amd.voicemail_prompt");
+    if (!prompt)
+      return prompt.error().with_context("campaign " + c.name + ": amd.voicemail_prompt");
     m.voicemail = *prompt;
   }
   return m;
@@ -239,7 +240,8 @@ int run_daemon(const DaemonOptions& options, std::ostream& out, std::ostream& er
       << config.campaigns.size() << " campaign(s), " << leads_loaded << " lead(s) to dial, "
       << config.agents.size() << " agent(s) expected";
   if ((*stack)->recovered_open > 0) {
-    out << ", " << (*stack)->recovered_open << " attempt(s) left open by a crash sealed as INCOMPLETE";
+    out << ", " << (*stack)->recovered_open
+        << " attempt(s) left open by a crash sealed as INCOMPLETE";
   }
   out << "\n" << std::flush;
   if (!options.ready_file.empty()) {
@@ -313,12 +315,10 @@ int run_daemon(const DaemonOptions& options, std::ostream& out, std::ostream& er
     if (phase == Phase::draining && (engine.quiescent() || now >= drain_until)) {
       phase = Phase::closing;
       engine.hang_up_all(now);
-      drain_until = now + Duration{3000};  // BYEs and the agent legs' ends
-    } else if (phase == Phase::closing && (engine.calls_up() == 0 || now >= drain_until) &&
-               engine.agent_legs_up() == 0) {
-      io.stop();
-      return;
-    } else if (phase == Phase::closing && now >= drain_until + Duration{2000}) {
+      // BYEs, the agent legs' ends, and CANCELs the ring floor holds back (at most 15 s).
+      drain_until = now + Duration{17000};
+    } else if (phase == Phase::closing &&
+               ((engine.calls_up() == 0 && engine.agent_legs_up() == 0) || now >= drain_until)) {
       io.stop();
       return;
     }

@@ -20,9 +20,9 @@ struct DaemonOptions {
   bool stop_when_done = false;      // stop once no lead is left to dial and every call ended
   Duration status_interval{1000};   // 0: no status line
   Duration drain_timeout{15000};
-  std::string summary_json;  // write the final counters here
-  std::string log_file;      // engine log; empty: warnings to stderr only
-  std::string ready_file;    // written with the SIP port once the engine listens
+  std::string summary_json;         // write the final counters here
+  std::string log_file;             // engine log; empty: warnings to stderr only
+  std::string ready_file;           // written with the SIP port once the engine listens
   std::string compliance_data_dir;  // default tables when the engine file names none
 };
 

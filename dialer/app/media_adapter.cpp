@@ -177,8 +177,8 @@ void MediaAdapter::play_voicemail(CallId customer, CampaignId campaign) {
   Analysis& a = it->second;
   amd::VoicemailDropParams params;
   params.on_machine = amd::OnMachine::kLeaveMessage;
-  const Duration verdict_at = a.detector->decision() ? a.detector->decision()->decided_at
-                                                     : Duration{0};
+  const Duration verdict_at =
+      a.detector->decision() ? a.detector->decision()->decided_at : Duration{0};
   a.drop = std::make_unique<amd::VoicemailDropPolicy>(params, verdict_at, a.beep);
   const auto first = a.drop->start();
   if (first.action != amd::DropAction::kWait) drop_decided(*leg, first);

@@ -28,7 +28,7 @@ struct CampaignMedia {
   media::PromptPtr abandoned_message;  // the 2-second rule's message (null: rule not armed)
   char opt_out_digit = '9';
   Duration greeting_allowance{0};  // ABN-02
-  media::PromptPtr voicemail;  // left after the beep (null: hang up on machines)
+  media::PromptPtr voicemail;      // left after the beep (null: hang up on machines)
 };
 
 class MediaAdapter final : public engine::MediaPort, public media::MediaEvents {
@@ -80,9 +80,9 @@ class MediaAdapter final : public engine::MediaPort, public media::MediaEvents {
   const TimeSource& time_;
   media::MediaEngine* media_ = nullptr;
   engine::Engine* engine_ = nullptr;
-  std::map<CampaignId, CampaignMedia> campaigns_;          // engine thread
-  std::unordered_map<CallId, media::MediaLegId> legs_;     // engine thread
-  mutable std::mutex mutex_;                               // guards the two maps below
+  std::map<CampaignId, CampaignMedia> campaigns_;       // engine thread
+  std::unordered_map<CallId, media::MediaLegId> legs_;  // engine thread
+  mutable std::mutex mutex_;                            // guards the two maps below
   std::unordered_map<media::MediaLegId, CallId> calls_by_leg_;
   std::unordered_map<media::MediaLegId, Analysis> analysis_;
 };

@@ -34,12 +34,12 @@ std::string status_line(const engine::EngineSnapshot& s, Duration elapsed) {
   const auto& t = s.totals;
   std::ostringstream out;
   out << "[" << elapsed.count() / 1000 << "s] dialed " << t.dialed << " | ringing " << s.ringing
-      << " | live " << t.live << " | machine " << t.machine << " | bridged " << t.bridged
-      << " | abandoned " << t.abandoned << " (" << percent(abandon_rate(t)) << ")"
-      << " | talk " << percent(talk_fraction(s)) << " | lines/agent "
-      << fixed(s.lines_per_agent, 2) << " | agents " << s.agents_logged_in << " ("
-      << s.agents_ready << " ready, " << s.agents_talking << " talking, " << s.agents_wrap
-      << " wrap)";
+      << " | amd " << s.analysing << " | live " << t.live << " | machine " << t.machine
+      << " | bridged " << t.bridged << " | abandoned " << t.abandoned << " ("
+      << percent(abandon_rate(t)) << ")"
+      << " | talk " << percent(talk_fraction(s)) << " | lines/agent " << fixed(s.lines_per_agent, 2)
+      << " | agents " << s.agents_logged_in << " (" << s.agents_ready << " ready, "
+      << s.agents_talking << " talking, " << s.agents_wrap << " wrap)";
   if (s.dialing_halted) out << " | DIALING STOPPED (storage)";
   return out.str();
 }
@@ -53,16 +53,16 @@ std::string summary_table(const engine::EngineSnapshot& s, Duration elapsed) {
   };
   out << "Summary after " << elapsed.count() / 1000 << " s\n";
   row("dial decisions", std::to_string(t.decisions));
-  row("refused / deferred by the gate", std::to_string(t.refused) + " / " +
-                                            std::to_string(t.deferred));
+  row("refused / deferred by the gate",
+      std::to_string(t.refused) + " / " + std::to_string(t.deferred));
   row("calls dialed", std::to_string(t.dialed));
   row("answered", std::to_string(t.answered));
   row("live (human or not sure)", std::to_string(t.live));
   row("answering machines", std::to_string(t.machine));
   row("voicemail left", std::to_string(t.voicemail_left));
   row("bridged to agents", std::to_string(t.bridged));
-  row("abandoned", std::to_string(t.abandoned) + " (" + percent(abandon_rate(t)) +
-                       " of live answers)");
+  row("abandoned",
+      std::to_string(t.abandoned) + " (" + percent(abandon_rate(t)) + " of live answers)");
   row("not answered", std::to_string(t.failed));
   row("records sealed", std::to_string(t.completed));
   row("agent talk time", percent(talk_fraction(s)) + " of logged-in time");

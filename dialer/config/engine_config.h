@@ -22,9 +22,9 @@ enum class DatabaseKind { sqlite, mysql };
 // A carrier trunk the engine places outbound calls through (docs/telephony.md).
 struct TrunkSettings {
   std::string name;
-  std::string proxy;        // SIP URI of the outbound proxy / registrar, e.g. sip:127.0.0.1:5070
+  std::string proxy;  // SIP URI of the outbound proxy / registrar, e.g. sip:127.0.0.1:5070
   std::string transport = "udp";  // udp | tcp
-  std::string username;     // digest credentials; empty: no authentication
+  std::string username;           // digest credentials; empty: no authentication
   std::string password;
   bool register_enabled = false;
   std::int64_t register_expires_s = 3600;

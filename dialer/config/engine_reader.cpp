@@ -63,8 +63,8 @@ void read_trunk(const Field& item, TrunkSettings& out, DiagnosticSink& sink) {
   reader->read("register_expires", out.register_expires_s, Integer{60, 86400});
   reader->finish();
   if (!out.proxy.empty() && !out.proxy.starts_with("sip:")) {
-    sink.error(item.at, "trunk '" + out.name + "': proxy must be a sip: URI, got '" + out.proxy +
-                            "'");
+    sink.error(item.at,
+               "trunk '" + out.name + "': proxy must be a sip: URI, got '" + out.proxy + "'");
   }
 }
 
@@ -79,7 +79,8 @@ void read_sip(const std::optional<Field>& field, SipSettings& out, DiagnosticSin
       TrunkSettings trunk;
       read_trunk(item, trunk, sink);
       for (const auto& other : out.trunks) {
-        if (other.name == trunk.name) sink.error(item.at, "duplicate trunk name '" + trunk.name + "'");
+        if (other.name == trunk.name)
+          sink.error(item.at, "duplicate trunk name '" + trunk.name + "'");
       }
       out.trunks.push_back(std::move(trunk));
     }
@@ -115,7 +116,8 @@ void read_agents(const std::optional<Field>& field, std::vector<AgentSettings>& 
     reader->read_required("password", agent.password, Text{});
     reader->finish();
     for (const auto& other : out) {
-      if (other.user == agent.user) sink.error(item.at, "duplicate agent user '" + agent.user + "'");
+      if (other.user == agent.user)
+        sink.error(item.at, "duplicate agent user '" + agent.user + "'");
     }
     out.push_back(std::move(agent));
   }

@@ -76,8 +76,7 @@ Duration recheck_after(compliance::DecisionReason r) {
 
 }  // namespace
 
-Engine::Engine(EngineDeps deps, EngineOptions options)
-    : deps_(deps), options_(std::move(options)) {
+Engine::Engine(EngineDeps deps, EngineOptions options) : deps_(deps), options_(std::move(options)) {
   std::int64_t id = 0;
   for (const auto& user : options_.agents) {
     auto slot = std::make_unique<AgentSlot>();
@@ -139,8 +138,9 @@ TimePoint Engine::tick(TimePoint now) {
     }
   }
   for (const CallId id : silent) {
-    on_amd(id, {MachineVerdict::not_sure, "NO_AUDIO", "no audio before the analysis limit",
-                now - *calls_.at(id)->answered_at, std::nullopt},
+    on_amd(id,
+           {MachineVerdict::not_sure, "NO_AUDIO", "no audio before the analysis limit",
+            now - *calls_.at(id)->answered_at, std::nullopt},
            now);
   }
   deps_.abandonment.tick(now);
@@ -162,7 +162,7 @@ pacing::PacingInputs Engine::pacing_inputs(const CampaignState& c, TimePoint now
     if (a.state != acd::AgentState::talking && a.state != acd::AgentState::wrap) continue;
     pacing::BusyAgent busy;
     busy.phase = a.state == acd::AgentState::talking ? pacing::BusyAgent::Phase::talk
-                                                      : pacing::BusyAgent::Phase::wrap;
+                                                     : pacing::BusyAgent::Phase::wrap;
     busy.elapsed = now - a.state_since;
     busy.leaving = a.pause_pending || a.logout_pending;
     in.busy.push_back(busy);
@@ -204,8 +204,8 @@ bool Engine::dial_next(CampaignState& c, TimePoint now) {
   if (!taken) return false;
   Lead lead = std::move(*taken);
   const Campaign& campaign = *c.campaign;
-  const bool reserved = campaign.dial_mode == DialMode::progressive ||
-                        campaign.dial_mode == DialMode::preview;
+  const bool reserved =
+      campaign.dial_mode == DialMode::progressive || campaign.dial_mode == DialMode::preview;
   auto request = compliance::make_dial_request(lead, dial_kind(campaign.dial_mode), reserved, now);
   auto recorded = deps_.compliance.decide_and_record(request);
   if (!recorded) {

@@ -123,6 +123,7 @@ class Engine {
   void route_waiting(TimePoint now);
   void connect(LiveCall& call, AgentSlot& agent, TimePoint now);
   void release_agent(AgentSlot& agent, TimePoint now);
+  void end_wrap_and_route(AgentSlot& agent, TimePoint now);
   void finish_wrap(AgentSlot& agent, const std::optional<std::string>& code, TimePoint now);
   AgentSlot* agent_by_leg(CallId leg);
   AgentSlot* agent_by_name(const std::string& name);
@@ -138,8 +139,8 @@ class Engine {
   EngineOptions options_;
   acd::Acd acd_;
   std::map<CampaignId, std::unique_ptr<CampaignState>> campaigns_;
-  std::map<CallId, std::unique_ptr<LiveCall>> calls_;            // customer calls
-  std::map<CallId, std::unique_ptr<LiveCall>> wrapping_;         // ended, agent in wrap-up
+  std::map<CallId, std::unique_ptr<LiveCall>> calls_;     // customer calls
+  std::map<CallId, std::unique_ptr<LiveCall>> wrapping_;  // ended, agent in wrap-up
   std::vector<std::unique_ptr<AgentSlot>> agents_;
   std::deque<CallId> waiting_;  // live answers waiting for an agent, oldest first
   std::int64_t last_call_id_ = 0;

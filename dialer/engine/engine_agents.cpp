@@ -133,17 +133,21 @@ void Engine::connect(LiveCall& call, AgentSlot& agent, TimePoint now) {
 void Engine::release_agent(AgentSlot& agent, TimePoint now) {
   agent.customer.reset();
   if (auto status = acd_.end_talk(agent.id, now); !status) return;
+  end_wrap_and_route(agent, now);
+}
+
+// Ends the agent's wrap-up in the ACD; a waiting call it hands over is connected at once.
+void Engine::end_wrap_and_route(AgentSlot& agent, TimePoint now) {
   auto next = acd_.end_wrap(agent.id, now);
   if (next && *next) {
-    auto it = calls_.find((*next)->call);
-    waiting_.erase(std::remove(waiting_.begin(), waiting_.end(), (*next)->call), waiting_.end());
-    if (it != calls_.end()) connect(*it->second, agent, now);
+    const CallId id = (*next)->call;
+    waiting_.erase(std::remove(waiting_.begin(), waiting_.end(), id), waiting_.end());
+    if (auto it = calls_.find(id); it != calls_.end()) connect(*it->second, agent, now);
   }
   route_waiting(now);
 }
 
-void Engine::finish_wrap(AgentSlot& agent, const std::optional<std::string>& code,
-                         TimePoint now) {
+void Engine::finish_wrap(AgentSlot& agent, const std::optional<std::string>& code, TimePoint now) {
   if (!agent.customer) return;
   auto it = wrapping_.find(*agent.customer);
   agent.customer.reset();
@@ -162,17 +166,10 @@ void Engine::finish_wrap(AgentSlot& agent, const std::optional<std::string>& cod
     deps_.log.info(call.id, "agent " + agent.user + " wrap-up done: " + call.disposition);
     finish_attempt(call, now);
   }
-  auto next = acd_.end_wrap(agent.id, now);
-  if (next && *next) {
-    auto waiting = calls_.find((*next)->call);
-    waiting_.erase(std::remove(waiting_.begin(), waiting_.end(), (*next)->call), waiting_.end());
-    if (waiting != calls_.end()) connect(*waiting->second, agent, now);
-  }
-  route_waiting(now);
+  end_wrap_and_route(agent, now);
 }
 
-Status Engine::disposition(const std::string& agent_name, const std::string& code,
-                           TimePoint now) {
+Status Engine::disposition(const std::string& agent_name, const std::string& code, TimePoint now) {
   AgentSlot* agent = agent_by_name(agent_name);
   if (agent == nullptr) return Error{ErrorCode::not_found, "unknown agent " + agent_name};
   if (!agent->customer || wrapping_.count(*agent->customer) == 0) {

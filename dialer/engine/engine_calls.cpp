@@ -124,7 +124,8 @@ void Engine::on_customer_ended(LiveCall& call, bool remote, TimePoint now) {
   deps_.media.close_leg(call.id);
   if (talked) {
     finished_talk_ += now - *call.connected_at;
-    c->pacer->observe(now, {pacing::CallObservation::Kind::talk_finished, now - *call.connected_at});
+    c->pacer->observe(now,
+                      {pacing::CallObservation::Kind::talk_finished, now - *call.connected_at});
     deps_.media.unbridge(call.id);
     if (auto* agent = agent_by_id(*call.agent)) {
       if (auto status = acd_.end_talk(agent->id, now); !status) {
@@ -237,8 +238,8 @@ void Engine::on_bridge(const BridgeOutcome& outcome, TimePoint now) {
   auto* c = campaign_of(call.campaign);
   AgentSlot* agent = call.agent ? agent_by_id(*call.agent) : nullptr;
   if (call.phase != CallPhase::bridging || agent == nullptr) return;
-  const bool connected = outcome.status == BridgeStatus::connected ||
-                         outcome.status == BridgeStatus::connected_late;
+  const bool connected =
+      outcome.status == BridgeStatus::connected || outcome.status == BridgeStatus::connected_late;
   if (!connected) {
     deps_.log.warn(call.id, "bridge to agent " + agent->user + " refused");
     release_agent(*agent, now);
@@ -249,8 +250,8 @@ void Engine::on_bridge(const BridgeOutcome& outcome, TimePoint now) {
   call.phase = CallPhase::talking;
   call.connected_at = now;
   ++c->counters.bridged;
-  c->pacer->observe(now, {pacing::CallObservation::Kind::connected,
-                          now - call.live_at.value_or(now)});
+  c->pacer->observe(now,
+                    {pacing::CallObservation::Kind::connected, now - call.live_at.value_or(now)});
   const bool late = outcome.status == BridgeStatus::connected_late;
   if (late && !call.abandoned) {
     call.abandoned = true;
@@ -260,7 +261,8 @@ void Engine::on_bridge(const BridgeOutcome& outcome, TimePoint now) {
     r.agent_id = agent->user;
     r.agent_bridged_at = now;
     r.time_to_agent_from_answer_ms = ms(outcome.from_answer);
-    if (outcome.from_greeting_end) r.time_to_agent_from_greeting_ms = ms(*outcome.from_greeting_end);
+    if (outcome.from_greeting_end)
+      r.time_to_agent_from_greeting_ms = ms(*outcome.from_greeting_end);
     if (late) {
       r.abandoned = true;
       r.abandon_reason = "LATE_BRIDGE";

@@ -18,9 +18,9 @@ enum class MachineVerdict { human, machine, not_sure };
 // The answering-machine detector's verdict for an answered customer call.
 struct AmdOutcome {
   MachineVerdict verdict = MachineVerdict::not_sure;
-  std::string cause;    // e.g. "SHORT_GREETING"
-  std::string figures;  // e.g. "greeting=640ms silence=560ms"
-  Duration decided_after{0};                  // media time from the answer
+  std::string cause;                           // e.g. "SHORT_GREETING"
+  std::string figures;                         // e.g. "greeting=640ms silence=560ms"
+  Duration decided_after{0};                   // media time from the answer
   std::optional<Duration> greeting_end_after;  // end of the callee's first utterance
 };
 
@@ -46,7 +46,7 @@ struct CampaignCounters {
   std::uint64_t voicemail_left = 0;
   std::uint64_t bridged = 0;
   std::uint64_t abandoned = 0;
-  std::uint64_t failed = 0;  // not answered: busy, no answer, invalid, congestion, ...
+  std::uint64_t failed = 0;     // not answered: busy, no answer, invalid, congestion, ...
   std::uint64_t completed = 0;  // records sealed
   std::map<std::string, std::uint64_t> dispositions;
 };
@@ -64,9 +64,9 @@ struct EngineSnapshot {
   int talking = 0;
   double lines_per_agent = 0;
   std::uint64_t leads_waiting = 0;
-  Duration agent_talk_time{0};     // summed talk time of finished and ongoing calls
-  Duration agent_logged_time{0};   // summed logged-in time of agents
-  bool dialing_halted = false;     // storage outage or stale DNC data: no new calls
+  Duration agent_talk_time{0};    // summed talk time of finished and ongoing calls
+  Duration agent_logged_time{0};  // summed logged-in time of agents
+  bool dialing_halted = false;    // storage outage or stale DNC data: no new calls
   CampaignCounters totals;
 };
 

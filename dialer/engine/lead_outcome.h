@@ -10,7 +10,7 @@
 namespace dialer::engine {
 
 struct LeadOutcome {
-  Lead lead;           // with its new state and next attempt time
+  Lead lead;  // with its new state and next attempt time
   bool add_to_dnc = false;
 };
 

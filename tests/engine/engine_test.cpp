@@ -79,9 +79,15 @@ class EngineTest : public compliance::testing::GateFixture {
     c->dispositions = {
         {"SALE", "Sale", false, {true, std::nullopt, false, false, true, true}},
         {"BUSY", "Busy", true, {false, std::chrono::minutes{30}, false, false, false, false}},
-        {"AMD_MACHINE", "Machine", true, {false, std::chrono::hours{24}, false, false, false, false}},
+        {"AMD_MACHINE",
+         "Machine",
+         true,
+         {false, std::chrono::hours{24}, false, false, false, false}},
         {"NO_DISPOSITION", "Talked", true, {true, std::nullopt, false, false, true, false}},
-        {"ABANDONED", "Abandoned", true, {false, std::chrono::hours{72}, false, false, false, false}},
+        {"ABANDONED",
+         "Abandoned",
+         true,
+         {false, std::chrono::hours{72}, false, false, false, false}},
     };
     c->abandoned_message = AbandonedCallMessage{"Seller", "+18883217000", "m.wav", '9'};
     campaign_ = c;
@@ -202,8 +208,8 @@ TEST_F(EngineTest, LiveAnswerIsBridgedToTheAgentLegThenWrapUpTimeoutClosesTheAtt
   event(calls::Answered{call, "v=0\r\n"});
   ASSERT_EQ(media_.armed.size(), 1U);  // the 2-second rule is armed at answer
   now_ += Duration{1200};
-  engine_->on_amd(call, {MachineVerdict::human, "SHORT_GREETING", "", Duration{1200}, Duration{600}},
-                  now_);
+  engine_->on_amd(
+      call, {MachineVerdict::human, "SHORT_GREETING", "", Duration{1200}, Duration{600}}, now_);
   ASSERT_EQ(media_.bridges.size(), 1U);
   EXPECT_EQ(media_.bridges[0], std::make_pair(call, leg));
   now_ += Duration{5};
@@ -240,8 +246,7 @@ TEST_F(EngineTest, AgentDispositionOnlyDuringWrapUpAndOnlyAgentCodes) {
   event(calls::RemoteHangup{call});
   EXPECT_EQ(engine_->disposition("agent1", "BUSY", now_).error().code,
             ErrorCode::invalid_argument);  // a system code
-  EXPECT_EQ(engine_->disposition("agent1", "NOPE", now_).error().code,
-            ErrorCode::invalid_argument);
+  EXPECT_EQ(engine_->disposition("agent1", "NOPE", now_).error().code, ErrorCode::invalid_argument);
   EXPECT_EQ(engine_->disposition("nobody", "SALE", now_).error().code, ErrorCode::not_found);
   EXPECT_TRUE(engine_->disposition("agent1", "SALE", now_).ok());
   EXPECT_EQ(engine_->disposition("agent1", "SALE", now_).error().code, ErrorCode::conflict);
@@ -258,8 +263,8 @@ TEST_F(EngineTest, MachineIsHungUpAndRetriedAfterTheMachineDelay) {
   advance(Duration{250});
   const CallId call = customer_dials().at(0).call_id;
   event(calls::Answered{call, "v=0\r\n"});
-  engine_->on_amd(call, {MachineVerdict::machine, "LONG_GREETING", "", Duration{2600}, std::nullopt},
-                  now_);
+  engine_->on_amd(
+      call, {MachineVerdict::machine, "LONG_GREETING", "", Duration{2600}, std::nullopt}, now_);
   EXPECT_TRUE(media_.bridges.empty());
   const auto hangups = sip_.commands_of<calls::Hangup>();
   ASSERT_EQ(hangups.size(), 1U);
@@ -280,8 +285,8 @@ TEST_F(EngineTest, BusyIsRecordedWithItsSipCodeAndRetried) {
   agent_up("agent1");
   advance(Duration{250});
   const CallId call = customer_dials().at(0).call_id;
-  event(calls::Failed{call, 486, calls::SystemDisposition::busy, calls::FailureCause::sip_response,
-                      {}});
+  event(calls::Failed{
+      call, 486, calls::SystemDisposition::busy, calls::FailureCause::sip_response, {}});
   const auto* r = sealed("+12125552001");
   ASSERT_NE(r, nullptr);
   EXPECT_EQ(r->disposition, "BUSY");
@@ -325,8 +330,8 @@ TEST_F(EngineTest, NothingIsDialedWhenTheDecisionCannotBeRecorded) {
   advance(Duration{250});
   ASSERT_EQ(customer_dials().size(), 1U);  // storage answers again: dialing resumes
   const CallId first = customer_dials()[0].call_id;
-  event(calls::Failed{first, 486, calls::SystemDisposition::busy,
-                      calls::FailureCause::sip_response, {}});
+  event(calls::Failed{
+      first, 486, calls::SystemDisposition::busy, calls::FailureCause::sip_response, {}});
   advance(Duration{250});
   ASSERT_EQ(customer_dials().size(), 2U);
   // The lead whose decision failed to record was kept and dialed later, not lost.

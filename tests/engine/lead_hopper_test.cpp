@@ -1,7 +1,8 @@
 // LeadHopper ordering and lead_after_attempt's retry rules.
+#include "dialer/engine/lead_hopper.h"
+
 #include <gtest/gtest.h>
 
-#include "dialer/engine/lead_hopper.h"
 #include "dialer/engine/lead_outcome.h"
 
 namespace dialer::engine {
