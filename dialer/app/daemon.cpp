@@ -200,6 +200,9 @@ int run_daemon(const DaemonOptions& options, std::ostream& out, std::ostream& er
   engine::EngineOptions engine_options;
   for (const auto& a : config.agents) engine_options.agents.push_back(a.user);
   engine_options.default_trunk = config.sip.trunks.front().name;
+  engine_options.max_calls_per_second = static_cast<double>(config.sip.cps_limit);
+  // Agent legs use channels of dialerd, not of the trunk: only customer calls count here.
+  engine_options.trunk_channels = static_cast<int>(config.sip.channel_limit);
   engine::Engine engine({sip, media_adapter, lead_store, *(*stack)->engine, *(*stack)->records,
                          (*stack)->abandonment, log},
                         engine_options);

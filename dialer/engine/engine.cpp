@@ -10,9 +10,11 @@
 namespace dialer::engine {
 namespace {
 
-std::unique_ptr<pacing::Pacer> make_pacer(const Campaign& c) {
+std::unique_ptr<pacing::Pacer> make_pacer(const Campaign& c, const EngineOptions& site) {
   pacing::CapsConfig caps;
   caps.max_lines_per_agent = c.max_lines_per_agent;
+  caps.max_calls_per_second = site.max_calls_per_second;
+  caps.trunk_channels = site.trunk_channels;
   switch (c.dial_mode) {
     case DialMode::preview:
       return std::make_unique<pacing::PreviewPacer>(caps);
@@ -91,7 +93,7 @@ Engine::~Engine() = default;
 void Engine::add_campaign(std::shared_ptr<const Campaign> campaign, TimePoint now) {
   (void)now;
   auto state = std::make_unique<CampaignState>();
-  state->pacer = make_pacer(*campaign);
+  state->pacer = make_pacer(*campaign, options_);
   state->trunk = campaign->trunk.empty() ? options_.default_trunk : campaign->trunk;
   state->campaign = std::move(campaign);
   const CampaignId id = state->campaign->id;

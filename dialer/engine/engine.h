@@ -53,6 +53,8 @@ struct EngineOptions {
   Duration agent_redial{3000};      // wait before calling a dropped agent leg again
   Duration agent_ring_timeout{30000};
   Duration storage_retry{1000};  // dialing stays stopped this long after a failed write
+  double max_calls_per_second = 0;  // the trunks' contract, applied by every pacer (0: none)
+  int trunk_channels = 0;           // calls up at once over the trunks (0: unlimited)
 };
 
 class Engine {

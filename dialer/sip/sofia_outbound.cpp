@@ -73,10 +73,14 @@ void SofiaAgent::originate(const calls::Originate& cmd) {
     fail(cmd.call_id, 0, *cause, SystemDisposition::system_failure);
     return;
   }
+  // The channel and CPS limits are the carrier's contract: calls to agent phones do not count.
+  const bool limited = cmd.agent.empty();
   const TimePoint now = monotonic_now();
-  if (auto refused = limiter_.admit(now)) {
-    fail(cmd.call_id, 0, *refused, SystemDisposition::system_failure);
-    return;
+  if (limited) {
+    if (auto refused = limiter_.admit(now)) {
+      fail(cmd.call_id, 0, *refused, SystemDisposition::system_failure);
+      return;
+    }
   }
   nua_handle_t* nh =
       nua_handle(nua_, nullptr, SIPTAG_TO_STR(uri.c_str()),
@@ -85,7 +89,7 @@ void SofiaAgent::originate(const calls::Originate& cmd) {
   record->id = cmd.call_id;
   record->nh = nh;
   record->machine = calls::OutboundCall{cmd.ring_timeout};
-  record->admitted = true;
+  record->admitted = limited;
   record->trunk = trunk != nullptr ? trunk->name : std::string{};
   record->agent = this;
   CallRecord& call = *record;
