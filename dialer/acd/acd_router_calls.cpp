@@ -62,22 +62,27 @@ void AcdRouter::unlist(CallRecord& c) {
 }
 
 // A nailed-up agent is connected at once; any other agent is reserved while the phone rings.
+// If the table refuses (the agent was not really ready: a corrupted index), the call waits and
+// the invariant check reports it.
 void AcdRouter::give_call(AgentRecord& a, CallRecord& c, TimePoint now) {
+  const QueueId queue = state_.queues[c.queue].config.id;
+  const bool nailed_up = a.profile.nailed_up;
+  if (!apply(a, nailed_up ? AgentEvent::connect : AgentEvent::reserve, now).ok()) {
+    touch(a.profile.id);
+    if (c.phase != CallPhase::waiting || !state_.queues[c.queue].waiting.contains(c.arrival)) enqueue(c, now);
+    return;
+  }
   unlist(c);
   set_call_due(c, std::nullopt);
   c.agent = a.profile.id;
-  const QueueId queue = state_.queues[c.queue].config.id;
-  if (a.profile.nailed_up) {
-    (void)apply(a, AgentEvent::connect, now);
+  a.call = c.id;
+  if (nailed_up) {
     c.phase = CallPhase::connected;
-    a.call = c.id;
     ++a.calls_today;  // after leaving the ready sets, whose keys use the old count
     emit(ActionKind::connect_agent, c.id, a.profile.id, queue, now);
     return;
   }
-  (void)apply(a, AgentEvent::reserve, now);
   c.phase = CallPhase::ringing;
-  a.call = c.id;
   a.hold = HoldKind::ring;
   a.hold_queue = queue;
   set_due(a, now + settings_.ring_timeout);

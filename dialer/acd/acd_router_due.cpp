@@ -117,7 +117,11 @@ void AcdRouter::end_event() {
     InvariantChecker::check_all(state_, found);
   } else {
     for (const AgentId a : touched_agents_) InvariantChecker::check_agent(state_, a, found);
-    for (const CallId c : touched_calls_) InvariantChecker::check_call(state_, c, found);
+    for (const CallId c : touched_calls_) {
+      InvariantChecker::check_call(state_, c, found);
+      const CallRecord* r = call(c);
+      if (r != nullptr && r->agent) InvariantChecker::check_agent(state_, *r->agent, found);
+    }
     std::sort(touched_queues_.begin(), touched_queues_.end());
     touched_queues_.erase(std::unique(touched_queues_.begin(), touched_queues_.end()), touched_queues_.end());
     for (const std::uint32_t q : touched_queues_) InvariantChecker::check_queue(state_, q, found);
