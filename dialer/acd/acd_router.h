@@ -88,8 +88,8 @@ class AcdRouter {
   // Agent transitions (acd_router_agents.cpp).
   Status apply(AgentRecord& a, AgentEvent e, TimePoint now, std::string reason = {});
   void enter(AgentRecord& a, AgentStatus next, TimePoint now);
-  void add_to_ready_sets(const AgentRecord& a);
-  void remove_from_ready_sets(const AgentRecord& a);
+  void add_to_ready_sets(AgentRecord& a);
+  void remove_from_ready_sets(AgentRecord& a);
   void set_due(AgentRecord& a, std::optional<TimePoint> due);
   void became_ready(AgentRecord& a, TimePoint now);
   void compute_eligibility(AgentRecord& a) const;

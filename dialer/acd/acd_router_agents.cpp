@@ -73,14 +73,18 @@ Status AcdRouter::add_queue(const QueueConfig& queue) {
   return ok_status();
 }
 
-void AcdRouter::add_to_ready_sets(const AgentRecord& a) {
+// Each entry's iterator is kept so that leaving ready erases without searching.
+void AcdRouter::add_to_ready_sets(AgentRecord& a) {
   if (a.status != AgentStatus::ready) return;
-  for (const std::uint32_t q : a.eligible) state_.queues[q].ready.insert(ready_key(state_.queues[q].config, a));
+  a.ready_slots.clear();
+  for (const std::uint32_t q : a.eligible) {
+    a.ready_slots.push_back(state_.queues[q].ready.insert(ready_key(state_.queues[q].config, a)).first);
+  }
 }
 
-void AcdRouter::remove_from_ready_sets(const AgentRecord& a) {
-  if (a.status != AgentStatus::ready) return;
-  for (const std::uint32_t q : a.eligible) state_.queues[q].ready.erase(ready_key(state_.queues[q].config, a));
+void AcdRouter::remove_from_ready_sets(AgentRecord& a) {
+  for (std::size_t i = 0; i < a.ready_slots.size(); ++i) state_.queues[a.eligible[i]].ready.erase(a.ready_slots[i]);
+  a.ready_slots.clear();
 }
 
 void AcdRouter::set_due(AgentRecord& a, std::optional<TimePoint> due) {

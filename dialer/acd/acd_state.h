@@ -18,6 +18,13 @@
 
 namespace dialer::acd {
 
+struct ReadyKey {
+  std::int64_t rank = 0;  // 0 (longest idle) or calls today (fewest calls)
+  TimePoint since{};
+  AgentId agent;
+  auto operator<=>(const ReadyKey&) const = default;
+};
+
 enum class HoldKind : std::uint8_t {
   none,
   ring,     // the agent's phone rings for `call`
@@ -38,6 +45,7 @@ struct AgentRecord {
   bool logout_pending = false;
   std::uint32_t calls_today = 0;
   std::vector<std::uint32_t> eligible;  // queue indexes this agent can serve, best first
+  std::vector<std::set<ReadyKey>::iterator> ready_slots;  // while ready: its entry in each eligible queue
 };
 
 enum class CallPhase : std::uint8_t { waiting, ringing, connected };
@@ -50,13 +58,6 @@ struct CallRecord {
   std::uint64_t arrival = 0;  // global arrival order; kept on requeue and overflow
   TimePoint enqueued{};
   std::optional<TimePoint> overflow_due;
-};
-
-struct ReadyKey {
-  std::int64_t rank = 0;  // 0 (longest idle) or calls today (fewest calls)
-  TimePoint since{};
-  AgentId agent;
-  auto operator<=>(const ReadyKey&) const = default;
 };
 
 struct QueueRecord {

@@ -48,6 +48,18 @@ void check_agent_hold(const AgentRecord& a, std::vector<Violation>& out) {
   }
 }
 
+// After an event: O(1), the agent's kept entries match its status. Whole-state check: each entry
+// really is in its queue's set.
+void check_agent_slots(const AgentRecord& a, std::vector<Violation>& out) {
+  const bool ready = a.status == AgentStatus::ready;
+  const std::size_t expected = ready ? a.eligible.size() : 0;
+  if (a.ready_slots.size() != expected) {
+    add(out, Invariant::ready_index_consistent, a.profile.id, {},
+        agent_text(a) + " listed in " + std::to_string(a.ready_slots.size()) + " ready sets, expected " +
+            std::to_string(expected));
+  }
+}
+
 void check_agent_index(const AcdState& s, const AgentRecord& a, std::vector<Violation>& out) {
   const bool ready = a.status == AgentStatus::ready;
   for (const std::uint32_t q : a.eligible) {
@@ -81,7 +93,7 @@ void InvariantChecker::check_agent(const AcdState& s, AgentId agent, std::vector
   if (it == s.agents.end()) return;
   check_agent_call(s, it->second, out);
   check_agent_hold(it->second, out);
-  check_agent_index(s, it->second, out);
+  check_agent_slots(it->second, out);
 }
 
 void InvariantChecker::check_call(const AcdState& s, CallId call, std::vector<Violation>& out) {
@@ -110,6 +122,13 @@ void InvariantChecker::check_call(const AcdState& s, CallId call, std::vector<Vi
 
 void InvariantChecker::check_queue(const AcdState& s, std::uint32_t queue, std::vector<Violation>& out) {
   const QueueRecord& q = s.queues[queue];
+  if (!q.ready.empty()) {  // the agent routing would pick next must really be ready
+    const auto a = s.agents.find(q.ready.begin()->agent);
+    if (a == s.agents.end() || a->second.status != AgentStatus::ready) {
+      add(out, Invariant::ready_index_consistent, q.ready.begin()->agent, {},
+          "queue " + std::to_string(q.config.id.value()) + " would route to an agent who is not ready");
+    }
+  }
   if (!q.waiting.empty() && !q.ready.empty()) {
     add(out, Invariant::no_ready_agent_while_waiting, q.ready.begin()->agent, q.waiting.begin()->second,
         "queue " + std::to_string(q.config.id.value()) + " has a waiting call and a ready agent");
@@ -120,6 +139,7 @@ void InvariantChecker::check_all(const AcdState& s, std::vector<Violation>& out)
   std::unordered_map<CallId, int> holders;
   for (const auto& [id, a] : s.agents) {
     check_agent(s, id, out);
+    check_agent_index(s, a, out);
     if (a.call) ++holders[*a.call];
   }
   for (const auto& [call, n] : holders) {
