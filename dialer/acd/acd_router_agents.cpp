@@ -108,6 +108,8 @@ void AcdRouter::enter(AgentRecord& a, AgentStatus next, TimePoint now) {
   }
   add_to_ready_sets(a);
   touch(a.profile.id);
+  if (next != AgentStatus::ready) return;
+  // Only an agent becoming ready can leave a call waiting beside a ready agent.
   for (const std::uint32_t q : a.eligible) touch_queue(q);
 }
 
