@@ -64,7 +64,9 @@ class AcdRouter {
   // inbound queue's keep_ready_for_inbound), agents that could serve both counted once.
   [[nodiscard]] int ready_for_campaign(QueueId campaign) const;
   [[nodiscard]] int ready_count() const { return count_in(AgentStatus::ready); }
-  [[nodiscard]] int count_in(AgentStatus s) const { return by_status_[static_cast<std::size_t>(s)]; }
+  [[nodiscard]] int count_in(AgentStatus s) const {
+    return by_status_[static_cast<std::size_t>(s)];
+  }
   [[nodiscard]] int waiting_in(QueueId queue) const;
   [[nodiscard]] const AgentRecord* agent(AgentId id) const;
   [[nodiscard]] const CallRecord* call(CallId id) const;

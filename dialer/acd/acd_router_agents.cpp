@@ -10,8 +10,9 @@ namespace {
 
 bool has_skills(const std::vector<SkillLevel>& have, const std::vector<SkillLevel>& need) {
   return std::all_of(need.begin(), need.end(), [&](const SkillLevel& n) {
-    return std::any_of(have.begin(), have.end(),
-                       [&](const SkillLevel& h) { return h.skill == n.skill && h.level >= n.level; });
+    return std::any_of(have.begin(), have.end(), [&](const SkillLevel& h) {
+      return h.skill == n.skill && h.level >= n.level;
+    });
   });
 }
 
@@ -78,12 +79,14 @@ void AcdRouter::add_to_ready_sets(AgentRecord& a) {
   if (a.status != AgentStatus::ready) return;
   a.ready_slots.clear();
   for (const std::uint32_t q : a.eligible) {
-    a.ready_slots.push_back(state_.queues[q].ready.insert(ready_key(state_.queues[q].config, a)).first);
+    a.ready_slots.push_back(
+        state_.queues[q].ready.insert(ready_key(state_.queues[q].config, a)).first);
   }
 }
 
 void AcdRouter::remove_from_ready_sets(AgentRecord& a) {
-  for (std::size_t i = 0; i < a.ready_slots.size(); ++i) state_.queues[a.eligible[i]].ready.erase(a.ready_slots[i]);
+  for (std::size_t i = 0; i < a.ready_slots.size(); ++i)
+    state_.queues[a.eligible[i]].ready.erase(a.ready_slots[i]);
   a.ready_slots.clear();
 }
 
@@ -118,7 +121,8 @@ Status AcdRouter::apply(AgentRecord& a, AgentEvent e, TimePoint now, std::string
   const AgentRule rule = agent_transition(a.status, e);
   switch (rule.verdict) {
     case Verdict::reject:
-      ++rejected_[static_cast<std::size_t>(a.status) * kAgentEventCount + static_cast<std::size_t>(e)];
+      ++rejected_[static_cast<std::size_t>(a.status) * kAgentEventCount +
+                  static_cast<std::size_t>(e)];
       return refused(a, e);
     case Verdict::defer:
       if (e == AgentEvent::logout) a.logout_pending = true;
@@ -134,7 +138,8 @@ Status AcdRouter::apply(AgentRecord& a, AgentEvent e, TimePoint now, std::string
     case Verdict::move:
       break;
   }
-  if (a.status == AgentStatus::reserved && rule.next != AgentStatus::on_call) release_hold(a, e, now);
+  if (a.status == AgentStatus::reserved && rule.next != AgentStatus::on_call)
+    release_hold(a, e, now);
   enter(a, rule.next, now);
   if (rule.next == AgentStatus::paused) a.pause_reason = std::move(reason);
   if (rule.next == AgentStatus::logged_out) a.logout_pending = a.pause_pending = false;

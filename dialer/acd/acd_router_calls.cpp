@@ -25,7 +25,9 @@ Status AcdRouter::offer(CallId call, QueueId queue, TimePoint now) {
   const auto q = state_.queue_index.find(queue);
   if (q == state_.queue_index.end()) return unknown("queue", queue.value());
   auto [it, added] = state_.calls.try_emplace(call);
-  if (!added) return Error{ErrorCode::already_exists, "call " + std::to_string(call.value()) + " is already in the ACD"};
+  if (!added)
+    return Error{ErrorCode::already_exists,
+                 "call " + std::to_string(call.value()) + " is already in the ACD"};
   CallRecord& c = it->second;
   c.id = call;
   c.queue = q->second;
@@ -69,7 +71,8 @@ void AcdRouter::give_call(AgentRecord& a, CallRecord& c, TimePoint now) {
   const bool nailed_up = a.profile.nailed_up;
   if (!apply(a, nailed_up ? AgentEvent::connect : AgentEvent::reserve, now).ok()) {
     touch(a.profile.id);
-    if (c.phase != CallPhase::waiting || !state_.queues[c.queue].waiting.contains(c.arrival)) enqueue(c, now);
+    if (c.phase != CallPhase::waiting || !state_.queues[c.queue].waiting.contains(c.arrival))
+      enqueue(c, now);
     return;
   }
   unlist(c);
@@ -95,10 +98,12 @@ bool AcdRouter::take_waiting_call(AgentRecord& a, TimePoint now) {
   for (const std::uint32_t q : a.eligible) {
     const QueueRecord& queue = state_.queues[q];
     if (queue.waiting.empty()) continue;
-    if (best != nullptr && (best->config.kind != queue.config.kind || best->config.priority != queue.config.priority)) {
+    if (best != nullptr && (best->config.kind != queue.config.kind ||
+                            best->config.priority != queue.config.priority)) {
       break;  // eligible queues are sorted best first: a lower rank never beats `best`
     }
-    if (best == nullptr || queue.waiting.begin()->first < best->waiting.begin()->first) best = &queue;
+    if (best == nullptr || queue.waiting.begin()->first < best->waiting.begin()->first)
+      best = &queue;
   }
   if (best == nullptr) return false;
   CallRecord& c = state_.calls.at(best->waiting.begin()->second);
@@ -113,7 +118,8 @@ Status AcdRouter::agent_answered(AgentId id, TimePoint now) {
   if (it == state_.agents.end()) return unknown("agent", id.value());
   AgentRecord& a = it->second;
   if (a.hold != HoldKind::ring || !a.call) {
-    return Error{ErrorCode::conflict, "agent " + std::to_string(id.value()) + " has no ringing call"};
+    return Error{ErrorCode::conflict,
+                 "agent " + std::to_string(id.value()) + " has no ringing call"};
   }
   CallRecord& c = state_.calls.at(*a.call);
   const Status s = apply(a, AgentEvent::answer, now);
@@ -167,7 +173,9 @@ Result<Reservation> AcdRouter::reserve(QueueId campaign, TimePoint now) {
   const auto q = state_.queue_index.find(campaign);
   if (q == state_.queue_index.end()) return unknown("queue", campaign.value());
   const QueueRecord& queue = state_.queues[q->second];
-  if (queue.ready.empty()) return Error{ErrorCode::conflict, "no ready agent for campaign " + std::to_string(campaign.value())};
+  if (queue.ready.empty())
+    return Error{ErrorCode::conflict,
+                 "no ready agent for campaign " + std::to_string(campaign.value())};
   AgentRecord& a = state_.agents.at(queue.ready.begin()->agent);
   (void)apply(a, AgentEvent::reserve, now);
   a.hold = HoldKind::preview;
@@ -181,8 +189,12 @@ Status AcdRouter::confirm(AgentId id, CallId call, TimePoint now) {
   const auto it = state_.agents.find(id);
   if (it == state_.agents.end()) return unknown("agent", id.value());
   AgentRecord& a = it->second;
-  if (a.hold != HoldKind::preview) return Error{ErrorCode::conflict, "agent " + std::to_string(id.value()) + " holds no reservation"};
-  if (state_.calls.contains(call)) return Error{ErrorCode::already_exists, "call " + std::to_string(call.value()) + " is already in the ACD"};
+  if (a.hold != HoldKind::preview)
+    return Error{ErrorCode::conflict,
+                 "agent " + std::to_string(id.value()) + " holds no reservation"};
+  if (state_.calls.contains(call))
+    return Error{ErrorCode::already_exists,
+                 "call " + std::to_string(call.value()) + " is already in the ACD"};
   const auto q = state_.queue_index.at(a.hold_queue);
   const Status s = apply(a, AgentEvent::answer, now);
   if (!s.ok()) return s;
@@ -198,13 +210,16 @@ Status AcdRouter::release(AgentId id, TimePoint now) {
   const EventScope scope(*this, "release reservation of agent", id.value(), 0, now);
   const auto it = state_.agents.find(id);
   if (it == state_.agents.end()) return unknown("agent", id.value());
-  if (it->second.hold != HoldKind::preview) return Error{ErrorCode::conflict, "agent " + std::to_string(id.value()) + " holds no reservation"};
+  if (it->second.hold != HoldKind::preview)
+    return Error{ErrorCode::conflict,
+                 "agent " + std::to_string(id.value()) + " holds no reservation"};
   return apply(it->second, AgentEvent::release, now);
 }
 
 int AcdRouter::waiting_in(QueueId queue) const {
   const auto q = state_.queue_index.find(queue);
-  return q == state_.queue_index.end() ? 0 : static_cast<int>(state_.queues[q->second].waiting.size());
+  return q == state_.queue_index.end() ? 0
+                                       : static_cast<int>(state_.queues[q->second].waiting.size());
 }
 
 const CallRecord* AcdRouter::call(CallId id) const {

@@ -17,14 +17,17 @@ std::optional<TimePoint> AcdRouter::next_due() const {
 void AcdRouter::on_due(TimePoint now) {
   while (!state_.dues.empty() && state_.dues.begin()->at <= now) {
     const DueEntry due = *state_.dues.begin();
-    if (due.kind == DueKind::agent) {
-      AgentRecord& a = state_.agents.at(AgentId{due.id});
+    const auto agent = state_.agents.find(AgentId{due.id});
+    const auto call = state_.calls.find(CallId{due.id});
+    if (due.kind == DueKind::agent && agent != state_.agents.end() && agent->second.due == due.at) {
       const EventScope scope(*this, "due agent", due.id, 0, now);
-      due_agent(a, now);
-    } else {
-      CallRecord& c = state_.calls.at(CallId{due.id});
+      due_agent(agent->second, now);
+    } else if (due.kind == DueKind::call && call != state_.calls.end() &&
+               call->second.overflow_due == due.at) {
       const EventScope scope(*this, "due call", due.id, 0, now);
-      due_call(c, now);
+      due_call(call->second, now);
+    } else {
+      state_.dues.erase(state_.dues.begin());  // stale (only after a corrupted state): drop it
     }
   }
 }
@@ -60,7 +63,8 @@ void AcdRouter::due_call(CallRecord& c, TimePoint now) {
     route_or_queue(c, now);
     return;
   }
-  const ActionKind k = o.outcome == OverflowOutcome::voicemail ? ActionKind::send_to_voicemail : ActionKind::hang_up;
+  const ActionKind k =
+      o.outcome == OverflowOutcome::voicemail ? ActionKind::send_to_voicemail : ActionKind::hang_up;
   emit(k, c.id, {}, state_.queues[c.queue].config.id, now);
   unlist(c);
   state_.calls.erase(c.id);
@@ -82,15 +86,17 @@ int AcdRouter::ready_for_campaign(QueueId campaign) const {
   for (const QueueRecord& q : state_.queues) {
     if (q.config.kind == QueueKind::inbound) inbound.push_back(&q);
   }
-  std::stable_sort(inbound.begin(), inbound.end(),
-                   [](const QueueRecord* x, const QueueRecord* y) { return x->config.priority > y->config.priority; });
+  std::stable_sort(inbound.begin(), inbound.end(), [](const QueueRecord* x, const QueueRecord* y) {
+    return x->config.priority > y->config.priority;
+  });
   std::unordered_set<AgentId> claimed;
   for (const QueueRecord* q : inbound) {
     auto demand = static_cast<std::int64_t>(q->waiting.size()) + q->config.keep_ready_for_inbound;
     for (int pass = 0; pass < 2 && demand > 0; ++pass) {
       for (const ReadyKey& k : q->ready) {
         if (demand == 0) break;
-        const bool in_campaign = mine.ready.contains(ready_key(mine.config, state_.agents.at(k.agent)));
+        const bool in_campaign =
+            mine.ready.contains(ready_key(mine.config, state_.agents.at(k.agent)));
         if ((pass == 0) == in_campaign || claimed.contains(k.agent)) continue;
         claimed.insert(k.agent);
         --demand;
@@ -102,7 +108,8 @@ int AcdRouter::ready_for_campaign(QueueId campaign) const {
   return available;
 }
 
-void AcdRouter::begin_event(std::string_view what, std::int64_t subject, std::int64_t object, TimePoint now) {
+void AcdRouter::begin_event(std::string_view what, std::int64_t subject, std::int64_t object,
+                            TimePoint now) {
   if (event_depth_++ > 0) return;
   event_name_ = what;
   event_subject_ = subject;
@@ -123,7 +130,8 @@ void AcdRouter::end_event() {
       if (r != nullptr && r->agent) InvariantChecker::check_agent(state_, *r->agent, found);
     }
     std::sort(touched_queues_.begin(), touched_queues_.end());
-    touched_queues_.erase(std::unique(touched_queues_.begin(), touched_queues_.end()), touched_queues_.end());
+    touched_queues_.erase(std::unique(touched_queues_.begin(), touched_queues_.end()),
+                          touched_queues_.end());
     for (const std::uint32_t q : touched_queues_) InvariantChecker::check_queue(state_, q, found);
   }
   touched_agents_.clear();
@@ -148,7 +156,8 @@ void AcdRouter::record(std::vector<Violation>& found) {
     ++violation_counts_[static_cast<std::size_t>(v.invariant)];
     v.event = context;
     v.at = event_time_;
-    if (violations_.size() >= settings_.max_violation_records) violations_.erase(violations_.begin());
+    if (violations_.size() >= settings_.max_violation_records)
+      violations_.erase(violations_.begin());
     violations_.push_back(std::move(v));
   }
 }

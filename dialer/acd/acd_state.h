@@ -38,14 +38,15 @@ struct AgentRecord {
   std::optional<CallId> call;      // on_call, or reserved with a ringing phone
   HoldKind hold = HoldKind::none;  // reserved only
   QueueId hold_queue{};
-  std::optional<TimePoint> due;    // reservation/ring expiry, or end of wrap-up
+  std::optional<TimePoint> due;  // reservation/ring expiry, or end of wrap-up
   std::string pause_reason;
   bool pause_pending = false;
   std::string pending_pause_reason;
   bool logout_pending = false;
   std::uint32_t calls_today = 0;
   std::vector<std::uint32_t> eligible;  // queue indexes this agent can serve, best first
-  std::vector<std::set<ReadyKey>::iterator> ready_slots;  // while ready: its entry in each eligible queue
+  std::vector<std::set<ReadyKey>::iterator>
+      ready_slots;  // while ready: its entry in each eligible queue
 };
 
 enum class CallPhase : std::uint8_t { waiting, ringing, connected };
@@ -62,8 +63,8 @@ struct CallRecord {
 
 struct QueueRecord {
   QueueConfig config;
-  std::set<ReadyKey> ready;                   // ready eligible agents, best first
-  std::map<std::uint64_t, CallId> waiting;    // by arrival order
+  std::set<ReadyKey> ready;                 // ready eligible agents, best first
+  std::map<std::uint64_t, CallId> waiting;  // by arrival order
 };
 
 enum class DueKind : std::uint8_t { agent, call };
@@ -85,8 +86,9 @@ struct AcdState {
 
 // The key an agent has in a queue's ready set.
 inline ReadyKey ready_key(const QueueConfig& q, const AgentRecord& a) {
-  const std::int64_t rank =
-      q.strategy == RoutingStrategy::fewest_calls_today ? static_cast<std::int64_t>(a.calls_today) : 0;
+  const std::int64_t rank = q.strategy == RoutingStrategy::fewest_calls_today
+                                ? static_cast<std::int64_t>(a.calls_today)
+                                : 0;
   return ReadyKey{rank, a.since, a.profile.id};
 }
 

@@ -32,10 +32,10 @@ enum class RoutingStrategy : std::uint8_t {
 };
 
 enum class OverflowOutcome : std::uint8_t {
-  none,        // no maximum wait
-  to_queue,    // move the call to `overflow_queue` (it keeps its arrival order)
-  voicemail,   // hand the caller to voicemail
-  hang_up,     // play the closing message and hang up
+  none,       // no maximum wait
+  to_queue,   // move the call to `overflow_queue` (it keeps its arrival order)
+  voicemail,  // hand the caller to voicemail
+  hang_up,    // play the closing message and hang up
 };
 
 struct Overflow {
@@ -47,11 +47,11 @@ struct Overflow {
 struct QueueConfig {
   QueueId id;
   QueueKind kind = QueueKind::inbound;
-  int priority = 0;                       // higher is served first among queues of one kind
-  std::vector<SkillLevel> required;       // an agent needs every skill at least at that level
+  int priority = 0;                  // higher is served first among queues of one kind
+  std::vector<SkillLevel> required;  // an agent needs every skill at least at that level
   RoutingStrategy strategy = RoutingStrategy::longest_idle;
   Overflow overflow;
-  int keep_ready_for_inbound = 0;         // inbound only: ready agents pacing must leave free
+  int keep_ready_for_inbound = 0;  // inbound only: ready agents pacing must leave free
 };
 
 struct AgentProfile {
@@ -62,23 +62,23 @@ struct AgentProfile {
 };
 
 struct AcdSettings {
-  Duration wrap_up{15'000};              // wrap-up ends on its own after this
-  Duration ring_timeout{15'000};         // ring-no-answer after this
-  Duration reservation_timeout{30'000};  // an unconfirmed preview/progressive hold ends
+  Duration wrap_up{15'000};                       // wrap-up ends on its own after this
+  Duration ring_timeout{15'000};                  // ring-no-answer after this
+  Duration reservation_timeout{30'000};           // an unconfirmed preview/progressive hold ends
   bool check_all_invariants_every_event = false;  // tests: whole state; default: touched only
-  std::size_t max_violation_records = 1000;        // older records are dropped, counts kept
+  std::size_t max_violation_records = 1000;       // older records are dropped, counts kept
 };
 
 enum class ActionKind : std::uint8_t {
-  connect_agent,         // bridge `call` to `agent` (nailed-up leg): the agent is on the call
-  ring_agent,            // ring `agent`'s phone for `call`; answer with agent_answered()
-  call_queued,           // no agent: `call` waits in `queue`
-  call_requeued,         // `agent` did not answer: paused RNA, `call` waits again in `queue`
-  call_overflowed,       // `call` waited too long: moved to `queue`
-  send_to_voicemail,     // `call` waited too long: voicemail
-  hang_up,               // `call` waited too long: hang up
-  reservation_expired,   // `agent`'s preview/progressive hold ended unused: ready again
-  wrap_up_timed_out,     // `agent`'s wrap-up time ran out: ready (or paused/logged out)
+  connect_agent,        // bridge `call` to `agent` (nailed-up leg): the agent is on the call
+  ring_agent,           // ring `agent`'s phone for `call`; answer with agent_answered()
+  call_queued,          // no agent: `call` waits in `queue`
+  call_requeued,        // `agent` did not answer: paused RNA, `call` waits again in `queue`
+  call_overflowed,      // `call` waited too long: moved to `queue`
+  send_to_voicemail,    // `call` waited too long: voicemail
+  hang_up,              // `call` waited too long: hang up
+  reservation_expired,  // `agent`'s preview/progressive hold ended unused: ready again
+  wrap_up_timed_out,    // `agent`'s wrap-up time ran out: ready (or paused/logged out)
 };
 
 struct AcdAction {

@@ -44,43 +44,68 @@ AgentRule agent_transition(AgentStatus state, AgentEvent event) {
 
 std::string_view to_string(AgentStatus s) {
   switch (s) {
-    case S::logged_out: return "logged_out";
-    case S::ready: return "ready";
-    case S::reserved: return "reserved";
-    case S::on_call: return "on_call";
-    case S::wrap_up: return "wrap_up";
-    case S::paused: return "paused";
-    case S::count_: break;
+    case S::logged_out:
+      return "logged_out";
+    case S::ready:
+      return "ready";
+    case S::reserved:
+      return "reserved";
+    case S::on_call:
+      return "on_call";
+    case S::wrap_up:
+      return "wrap_up";
+    case S::paused:
+      return "paused";
+    case S::count_:
+      break;
   }
   return "unknown";
 }
 
 std::string_view to_string(AgentEvent e) {
   switch (e) {
-    case E::login: return "login";
-    case E::logout: return "logout";
-    case E::pause: return "pause";
-    case E::resume: return "resume";
-    case E::reserve: return "reserve";
-    case E::answer: return "answer";
-    case E::connect: return "connect";
-    case E::release: return "release";
-    case E::reservation_expired: return "reservation_expired";
-    case E::ring_no_answer: return "ring_no_answer";
-    case E::hangup: return "hangup";
-    case E::wrap_end: return "wrap_end";
-    case E::wrap_timeout: return "wrap_timeout";
-    case E::count_: break;
+    case E::login:
+      return "login";
+    case E::logout:
+      return "logout";
+    case E::pause:
+      return "pause";
+    case E::resume:
+      return "resume";
+    case E::reserve:
+      return "reserve";
+    case E::answer:
+      return "answer";
+    case E::connect:
+      return "connect";
+    case E::release:
+      return "release";
+    case E::reservation_expired:
+      return "reservation_expired";
+    case E::ring_no_answer:
+      return "ring_no_answer";
+    case E::hangup:
+      return "hangup";
+    case E::wrap_end:
+      return "wrap_end";
+    case E::wrap_timeout:
+      return "wrap_timeout";
+    case E::count_:
+      break;
   }
   return "unknown";
 }
 
 std::string_view to_string(Verdict v) {
   switch (v) {
-    case Verdict::move: return "move";
-    case Verdict::stay: return "stay";
-    case Verdict::defer: return "defer";
-    case Verdict::reject: return "reject";
+    case Verdict::move:
+      return "move";
+    case Verdict::stay:
+      return "stay";
+    case Verdict::defer:
+      return "defer";
+    case Verdict::reject:
+      return "reject";
   }
   return "unknown";
 }

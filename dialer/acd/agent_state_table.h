@@ -12,7 +12,15 @@
 
 namespace dialer::acd {
 
-enum class AgentStatus : std::uint8_t { logged_out, ready, reserved, on_call, wrap_up, paused, count_ };
+enum class AgentStatus : std::uint8_t {
+  logged_out,
+  ready,
+  reserved,
+  on_call,
+  wrap_up,
+  paused,
+  count_
+};
 
 enum class AgentEvent : std::uint8_t {
   login,

@@ -27,7 +27,8 @@ class AcdFixture : public ::testing::Test {
     EXPECT_TRUE(acd_.add_queue(QueueConfig{kCampaign, QueueKind::outbound, 0, {}, {}, {}, 0}).ok());
   }
   ~AcdFixture() override {
-    EXPECT_EQ(acd_.violation_total(), 0u) << (acd_.violations().empty() ? "" : acd_.violations().front().detail);
+    EXPECT_EQ(acd_.violation_total(), 0u)
+        << (acd_.violations().empty() ? "" : acd_.violations().front().detail);
   }
 
   static AgentProfile profile(int id, bool nailed_up = true, std::vector<SkillLevel> skills = {}) {

@@ -24,19 +24,36 @@ struct Coverage {
 
 class RandomSequence {
  public:
-  RandomSequence(std::uint64_t seed, Coverage& coverage) : rng_(seed), coverage_(coverage), acd_(settings()) {
-    (void)acd_.add_queue(QueueConfig{kSales, QueueKind::inbound, 0, {{SkillId{1}, 3}}, RoutingStrategy::longest_idle,
-                                     {OverflowOutcome::to_queue, Duration{20'000}, kGeneral}, 1});
-    (void)acd_.add_queue(QueueConfig{kGeneral, QueueKind::inbound, 1, {}, RoutingStrategy::fewest_calls_today,
-                                     {OverflowOutcome::voicemail, Duration{40'000}, {}}, 0});
-    (void)acd_.add_queue(QueueConfig{kCampaign, QueueKind::outbound, 0, {}, RoutingStrategy::longest_idle,
-                                     {OverflowOutcome::hang_up, Duration{5'000}, {}}, 0});
+  RandomSequence(std::uint64_t seed, Coverage& coverage)
+      : rng_(seed), coverage_(coverage), acd_(settings()) {
+    (void)acd_.add_queue(QueueConfig{kSales,
+                                     QueueKind::inbound,
+                                     0,
+                                     {{SkillId{1}, 3}},
+                                     RoutingStrategy::longest_idle,
+                                     {OverflowOutcome::to_queue, Duration{20'000}, kGeneral},
+                                     1});
+    (void)acd_.add_queue(QueueConfig{kGeneral,
+                                     QueueKind::inbound,
+                                     1,
+                                     {},
+                                     RoutingStrategy::fewest_calls_today,
+                                     {OverflowOutcome::voicemail, Duration{40'000}, {}},
+                                     0});
+    (void)acd_.add_queue(QueueConfig{kCampaign,
+                                     QueueKind::outbound,
+                                     0,
+                                     {},
+                                     RoutingStrategy::longest_idle,
+                                     {OverflowOutcome::hang_up, Duration{5'000}, {}},
+                                     0});
   }
 
   void run(int events) {
     for (int i = 0; i < events; ++i) step();
     acd_.check_all_invariants("end of sequence", now_);
-    for (const AcdAction& a : acd_.take_actions()) ++coverage_.actions[static_cast<std::size_t>(a.kind)];
+    for (const AcdAction& a : acd_.take_actions())
+      ++coverage_.actions[static_cast<std::size_t>(a.kind)];
     coverage_.events += static_cast<std::uint64_t>(events);
   }
   const AcdRouter& acd() const { return acd_; }
@@ -67,16 +84,34 @@ class RandomSequence {
 
   void step() {
     switch (rng_.uniform_int(0, 12)) {
-      case 0: (void)acd_.login(any_profile(), now_); break;
-      case 1: (void)acd_.logout(any_agent(), now_); break;
-      case 2: (void)acd_.pause(any_agent(), "BREAK", now_); break;
-      case 3: (void)acd_.resume(any_agent(), now_); break;
+      case 0:
+        (void)acd_.login(any_profile(), now_);
+        break;
+      case 1:
+        (void)acd_.logout(any_agent(), now_);
+        break;
+      case 2:
+        (void)acd_.pause(any_agent(), "BREAK", now_);
+        break;
+      case 3:
+        (void)acd_.resume(any_agent(), now_);
+        break;
       case 4:
-      case 5: (void)acd_.offer(CallId{++next_call_}, any_queue(), now_); break;
-      case 6: (void)acd_.agent_answered(any_agent(), now_); break;
-      case 7: (void)acd_.hangup(any_call(), now_); break;
-      case 8: (void)acd_.end_wrap_up(any_agent(), now_); break;
-      case 9: (void)acd_.reserve(kCampaign, now_); break;
+      case 5:
+        (void)acd_.offer(CallId{++next_call_}, any_queue(), now_);
+        break;
+      case 6:
+        (void)acd_.agent_answered(any_agent(), now_);
+        break;
+      case 7:
+        (void)acd_.hangup(any_call(), now_);
+        break;
+      case 8:
+        (void)acd_.end_wrap_up(any_agent(), now_);
+        break;
+      case 9:
+        (void)acd_.reserve(kCampaign, now_);
+        break;
       case 10:
         if (rng_.bernoulli(0.5)) {
           (void)acd_.confirm(any_agent(), CallId{++next_call_}, now_);
@@ -107,7 +142,8 @@ TEST(AcdRandomTest, TenThousandRandomSequencesViolateNoInvariant) {
     violations += sequence.acd().violation_total();
     if (sequence.acd().violation_total() != 0) {
       const Violation& v = sequence.acd().violations().front();
-      ADD_FAILURE() << "seed " << seed << ": " << to_string(v.invariant) << " after " << v.event << ": " << v.detail;
+      ADD_FAILURE() << "seed " << seed << ": " << to_string(v.invariant) << " after " << v.event
+                    << ": " << v.detail;
       break;
     }
   }

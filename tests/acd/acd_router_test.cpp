@@ -22,7 +22,11 @@ TEST_F(AcdRouterTest, LongestIdleAgentTakesTheCall) {
 }
 
 TEST_F(AcdRouterTest, FewestCallsTodayStrategyPrefersTheLeastBusyAgent) {
-  ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{3}, QueueKind::inbound, 0, {}, RoutingStrategy::fewest_calls_today, {}, 0}).ok());
+  ASSERT_TRUE(
+      acd_
+          .add_queue(QueueConfig{
+              QueueId{3}, QueueKind::inbound, 0, {}, RoutingStrategy::fewest_calls_today, {}, 0})
+          .ok());
   login(1);
   login(2);
   ASSERT_TRUE(acd_.offer(CallId{1}, kInbound, clock_.now()).ok());  // agent 1 (longest idle)
@@ -46,7 +50,11 @@ TEST_F(AcdRouterTest, FewestCallsTodayStrategyPrefersTheLeastBusyAgent) {
 }
 
 TEST_F(AcdRouterTest, FewestCallsBeatsLongestIdle) {
-  ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{3}, QueueKind::inbound, 0, {}, RoutingStrategy::fewest_calls_today, {}, 0}).ok());
+  ASSERT_TRUE(
+      acd_
+          .add_queue(QueueConfig{
+              QueueId{3}, QueueKind::inbound, 0, {}, RoutingStrategy::fewest_calls_today, {}, 0})
+          .ok());
   login(1);  // idle the longest, but will have a call today
   ASSERT_TRUE(acd_.offer(CallId{1}, kInbound, clock_.now()).ok());
   ASSERT_TRUE(acd_.hangup(CallId{1}, clock_.now()).ok());
@@ -60,7 +68,10 @@ TEST_F(AcdRouterTest, FewestCallsBeatsLongestIdle) {
 }
 
 TEST_F(AcdRouterTest, SkillsAndLevelsDecideWhoMayTakeAQueue) {
-  ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{3}, QueueKind::inbound, 0, {{kSpanish, 5}, {kBilling, 1}}, {}, {}, 0}).ok());
+  ASSERT_TRUE(acd_
+                  .add_queue(QueueConfig{
+                      QueueId{3}, QueueKind::inbound, 0, {{kSpanish, 5}, {kBilling, 1}}, {}, {}, 0})
+                  .ok());
   login(1, true, {{kSpanish, 4}, {kBilling, 9}});  // Spanish too low
   login(2, true, {{kSpanish, 7}});                 // no billing
   ASSERT_TRUE(acd_.offer(CallId{1}, QueueId{3}, clock_.now()).ok());
@@ -71,9 +82,9 @@ TEST_F(AcdRouterTest, SkillsAndLevelsDecideWhoMayTakeAQueue) {
 
 TEST_F(AcdRouterTest, FreedAgentServesInboundBeforeOutboundThenHigherPriority) {
   ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{3}, QueueKind::inbound, 5, {}, {}, {}, 0}).ok());
-  ASSERT_TRUE(acd_.offer(CallId{1}, kCampaign, clock_.now()).ok());  // outbound answer, oldest
-  ASSERT_TRUE(acd_.offer(CallId{2}, kInbound, clock_.now()).ok());   // inbound, priority 0
-  ASSERT_TRUE(acd_.offer(CallId{3}, QueueId{3}, clock_.now()).ok()); // inbound, priority 5
+  ASSERT_TRUE(acd_.offer(CallId{1}, kCampaign, clock_.now()).ok());   // outbound answer, oldest
+  ASSERT_TRUE(acd_.offer(CallId{2}, kInbound, clock_.now()).ok());    // inbound, priority 0
+  ASSERT_TRUE(acd_.offer(CallId{3}, QueueId{3}, clock_.now()).ok());  // inbound, priority 5
   login(1);
   EXPECT_EQ(acd_.agent(AgentId{1})->call, CallId{3});
   login(2);
@@ -92,8 +103,9 @@ TEST_F(AcdRouterTest, RingNoAnswerPausesTheAgentAndRequeuesTheCallToTheNextAgent
   EXPECT_EQ(status(1), AgentStatus::paused);
   EXPECT_EQ(acd_.agent(AgentId{1})->pause_reason, "RNA");
   EXPECT_EQ(acd_.agent(AgentId{2})->call, CallId{1});  // rings the next agent
-  EXPECT_EQ(action_kinds(), (std::vector<ActionKind>{ActionKind::ring_agent, ActionKind::call_requeued,
-                                                     ActionKind::ring_agent}));
+  EXPECT_EQ(action_kinds(),
+            (std::vector<ActionKind>{ActionKind::ring_agent, ActionKind::call_requeued,
+                                     ActionKind::ring_agent}));
   ASSERT_TRUE(acd_.agent_answered(AgentId{2}, clock_.now()).ok());
   EXPECT_EQ(status(2), AgentStatus::on_call);
 }
@@ -155,12 +167,30 @@ TEST_F(AcdRouterTest, PauseAndLogoutAskedDuringACallApplyAfterWrapUp) {
 }
 
 TEST_F(AcdRouterTest, MaximumWaitOverflowsToAnotherQueueThenToVoicemail) {
-  ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{3}, QueueKind::inbound, 0, {{kBilling, 1}}, {},
-                                         {OverflowOutcome::to_queue, Duration{60'000}, QueueId{4}}, 0}).ok());
-  ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{4}, QueueKind::inbound, 0, {{kSpanish, 1}}, {},
-                                         {OverflowOutcome::voicemail, Duration{30'000}, {}}, 0}).ok());
-  ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{5}, QueueKind::inbound, 0, {{kSpanish, 9}}, {},
-                                         {OverflowOutcome::hang_up, Duration{10'000}, {}}, 0}).ok());
+  ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{3},
+                                         QueueKind::inbound,
+                                         0,
+                                         {{kBilling, 1}},
+                                         {},
+                                         {OverflowOutcome::to_queue, Duration{60'000}, QueueId{4}},
+                                         0})
+                  .ok());
+  ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{4},
+                                         QueueKind::inbound,
+                                         0,
+                                         {{kSpanish, 1}},
+                                         {},
+                                         {OverflowOutcome::voicemail, Duration{30'000}, {}},
+                                         0})
+                  .ok());
+  ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{5},
+                                         QueueKind::inbound,
+                                         0,
+                                         {{kSpanish, 9}},
+                                         {},
+                                         {OverflowOutcome::hang_up, Duration{10'000}, {}},
+                                         0})
+                  .ok());
   ASSERT_TRUE(acd_.offer(CallId{1}, QueueId{3}, clock_.now()).ok());
   ASSERT_TRUE(acd_.offer(CallId{2}, QueueId{5}, clock_.now()).ok());
   run_next_due();
@@ -169,14 +199,21 @@ TEST_F(AcdRouterTest, MaximumWaitOverflowsToAnotherQueueThenToVoicemail) {
   EXPECT_EQ(acd_.waiting_in(QueueId{4}), 1);
   run_next_due();
   EXPECT_EQ(acd_.call(CallId{1}), nullptr);
-  EXPECT_EQ(action_kinds(), (std::vector<ActionKind>{ActionKind::call_queued, ActionKind::call_queued,
-                                                     ActionKind::hang_up, ActionKind::call_overflowed,
-                                                     ActionKind::call_queued, ActionKind::send_to_voicemail}));
+  EXPECT_EQ(action_kinds(),
+            (std::vector<ActionKind>{ActionKind::call_queued, ActionKind::call_queued,
+                                     ActionKind::hang_up, ActionKind::call_overflowed,
+                                     ActionKind::call_queued, ActionKind::send_to_voicemail}));
 }
 
 TEST_F(AcdRouterTest, OverflowedCallGoesToAReadyAgentOfTheOtherQueue) {
-  ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{3}, QueueKind::inbound, 0, {{kBilling, 1}}, {},
-                                         {OverflowOutcome::to_queue, Duration{60'000}, kInbound}, 0}).ok());
+  ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{3},
+                                         QueueKind::inbound,
+                                         0,
+                                         {{kBilling, 1}},
+                                         {},
+                                         {OverflowOutcome::to_queue, Duration{60'000}, kInbound},
+                                         0})
+                  .ok());
   ASSERT_TRUE(acd_.offer(CallId{1}, QueueId{3}, clock_.now()).ok());
   ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{6}, QueueKind::inbound, 0, {}, {}, {}, 0}).ok());
   login(1);
@@ -186,11 +223,14 @@ TEST_F(AcdRouterTest, OverflowedCallGoesToAReadyAgentOfTheOtherQueue) {
 }
 
 TEST_F(AcdRouterTest, PacingSeesReadyAgentsLeftAfterInboundDemand) {
-  ASSERT_TRUE(acd_.add_queue(QueueConfig{QueueId{3}, QueueKind::inbound, 0, {{kBilling, 1}}, {}, {}, 2}).ok());
+  ASSERT_TRUE(
+      acd_.add_queue(QueueConfig{QueueId{3}, QueueKind::inbound, 0, {{kBilling, 1}}, {}, {}, 2})
+          .ok());
   login(1, true, {{kBilling, 1}});  // blended
   login(2, true, {{kBilling, 1}});  // blended
-  login(3);                          // outbound and the skill-less inbound queue
-  ASSERT_TRUE(acd_.login(AgentProfile{AgentId{4}, {{kBilling, 3}}, {}, true}, clock_.now()).ok());  // inbound only
+  login(3);                         // outbound and the skill-less inbound queue
+  ASSERT_TRUE(acd_.login(AgentProfile{AgentId{4}, {{kBilling, 3}}, {}, true}, clock_.now())
+                  .ok());  // inbound only
   // Inbound queue 3 keeps 2 agents ready: agent 4 (not in the campaign) first, then one blended.
   EXPECT_EQ(acd_.ready_for_campaign(kCampaign), 2);
   ASSERT_TRUE(acd_.offer(CallId{1}, QueueId{3}, clock_.now()).ok());  // agent 1 is on it

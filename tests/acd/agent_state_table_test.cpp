@@ -15,16 +15,20 @@ namespace {
 constexpr int kAgent = 1;
 constexpr CallId kCall{500};
 
-class AgentStateTableTest : public AcdFixture,
-                            public ::testing::WithParamInterface<std::tuple<AgentStatus, AgentEvent>> {
+class AgentStateTableTest
+    : public AcdFixture,
+      public ::testing::WithParamInterface<std::tuple<AgentStatus, AgentEvent>> {
  protected:
   // Puts agent 1 in `s`. A reserved agent holds a ringing call for ring_no_answer, else a preview.
   void put_in(AgentStatus s, bool ringing) {
     login(kAgent, !ringing);
     const TimePoint now = clock_.now();
     switch (s) {
-      case AgentStatus::logged_out: ASSERT_TRUE(acd_.logout(AgentId{kAgent}, now).ok()); break;
-      case AgentStatus::ready: break;
+      case AgentStatus::logged_out:
+        ASSERT_TRUE(acd_.logout(AgentId{kAgent}, now).ok());
+        break;
+      case AgentStatus::ready:
+        break;
       case AgentStatus::reserved:
         if (ringing) {
           ASSERT_TRUE(acd_.offer(kCall, kInbound, now).ok());
@@ -32,13 +36,18 @@ class AgentStateTableTest : public AcdFixture,
           ASSERT_TRUE(acd_.reserve(kCampaign, now).ok());
         }
         break;
-      case AgentStatus::on_call: ASSERT_TRUE(acd_.offer(kCall, kInbound, now).ok()); break;
+      case AgentStatus::on_call:
+        ASSERT_TRUE(acd_.offer(kCall, kInbound, now).ok());
+        break;
       case AgentStatus::wrap_up:
         ASSERT_TRUE(acd_.offer(kCall, kInbound, now).ok());
         ASSERT_TRUE(acd_.hangup(kCall, now).ok());
         break;
-      case AgentStatus::paused: ASSERT_TRUE(acd_.pause(AgentId{kAgent}, "BREAK", now).ok()); break;
-      case AgentStatus::count_: break;
+      case AgentStatus::paused:
+        ASSERT_TRUE(acd_.pause(AgentId{kAgent}, "BREAK", now).ok());
+        break;
+      case AgentStatus::count_:
+        break;
     }
     ASSERT_EQ(status(kAgent), s);
   }
@@ -50,16 +59,36 @@ class AgentStateTableTest : public AcdFixture,
     const TimePoint now = clock_.now();
     const AgentRecord& a = *acd_.agent(id);
     switch (e) {
-      case AgentEvent::login: (void)acd_.login(profile(kAgent), now); break;
-      case AgentEvent::logout: (void)acd_.logout(id, now); break;
-      case AgentEvent::pause: (void)acd_.pause(id, "LUNCH", now); break;
-      case AgentEvent::resume: (void)acd_.resume(id, now); break;
-      case AgentEvent::reserve: (void)acd_.reserve(kCampaign, now); break;
-      case AgentEvent::answer: (void)acd_.confirm(id, CallId{501}, now); break;
-      case AgentEvent::connect: (void)acd_.offer(CallId{502}, kInbound, now); break;
-      case AgentEvent::release: (void)acd_.release(id, now); break;
-      case AgentEvent::hangup: (void)acd_.hangup(a.call.value_or(CallId{503}), now); break;
-      case AgentEvent::wrap_end: (void)acd_.end_wrap_up(id, now); break;
+      case AgentEvent::login:
+        (void)acd_.login(profile(kAgent), now);
+        break;
+      case AgentEvent::logout:
+        (void)acd_.logout(id, now);
+        break;
+      case AgentEvent::pause:
+        (void)acd_.pause(id, "LUNCH", now);
+        break;
+      case AgentEvent::resume:
+        (void)acd_.resume(id, now);
+        break;
+      case AgentEvent::reserve:
+        (void)acd_.reserve(kCampaign, now);
+        break;
+      case AgentEvent::answer:
+        (void)acd_.confirm(id, CallId{501}, now);
+        break;
+      case AgentEvent::connect:
+        (void)acd_.offer(CallId{502}, kInbound, now);
+        break;
+      case AgentEvent::release:
+        (void)acd_.release(id, now);
+        break;
+      case AgentEvent::hangup:
+        (void)acd_.hangup(a.call.value_or(CallId{503}), now);
+        break;
+      case AgentEvent::wrap_end:
+        (void)acd_.end_wrap_up(id, now);
+        break;
       case AgentEvent::reservation_expired:
         if (a.hold == HoldKind::preview) run_next_due();
         break;
@@ -69,7 +98,8 @@ class AgentStateTableTest : public AcdFixture,
       case AgentEvent::wrap_timeout:
         if (a.status == AgentStatus::wrap_up) run_next_due();
         break;
-      case AgentEvent::count_: break;
+      case AgentEvent::count_:
+        break;
     }
   }
 };
@@ -114,12 +144,16 @@ TEST(AgentStateTable, EveryStateCanBeLeftAndEveryEventIsAcceptedSomewhere) {
   for (std::size_t e = 0; e < kAgentEventCount; ++e) {
     bool accepted = false;
     for (std::size_t s = 0; s < kAgentStatusCount; ++s) {
-      accepted |= agent_transition(static_cast<AgentStatus>(s), static_cast<AgentEvent>(e)).verdict == Verdict::move;
+      accepted |=
+          agent_transition(static_cast<AgentStatus>(s), static_cast<AgentEvent>(e)).verdict ==
+          Verdict::move;
     }
     EXPECT_TRUE(accepted) << to_string(static_cast<AgentEvent>(e));
   }
   for (std::size_t s = 0; s < kAgentStatusCount; ++s) {
-    EXPECT_EQ(agent_transition(static_cast<AgentStatus>(s), AgentEvent::logout).verdict == Verdict::reject, false);
+    EXPECT_EQ(agent_transition(static_cast<AgentStatus>(s), AgentEvent::logout).verdict ==
+                  Verdict::reject,
+              false);
   }
 }
 

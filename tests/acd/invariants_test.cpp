@@ -99,7 +99,8 @@ TEST_F(InvariantsTest, RouterCountsAndRecordsAViolationWithItsContextInsteadOfCr
     EXPECT_EQ(v.at, now());
     EXPECT_FALSE(v.detail.empty());
   }
-  for (std::size_t i = 0; i < kInvariantCount; ++i) EXPECT_NE(to_string(static_cast<Invariant>(i)), "unknown");
+  for (std::size_t i = 0; i < kInvariantCount; ++i)
+    EXPECT_NE(to_string(static_cast<Invariant>(i)), "unknown");
 }
 
 TEST_F(InvariantsTest, WholeStateAuditFindsAFaultNoEventTouched) {
@@ -107,6 +108,14 @@ TEST_F(InvariantsTest, WholeStateAuditFindsAFaultNoEventTouched) {
   acd_.check_all_invariants("audit", now());
   EXPECT_GT(acd_.violation_count(Invariant::call_with_at_most_one_agent), 0u);
   EXPECT_EQ(acd_.violations().front().event, "audit 0");
+}
+
+TEST_F(InvariantsTest, StaleDueTimesFromACorruptedStateAreDroppedNotFollowed) {
+  s().dues.insert(DueEntry{now(), DueKind::agent, 99});
+  s().dues.insert(DueEntry{now(), DueKind::call, 99});
+  acd_.on_due(now());
+  EXPECT_FALSE(acd_.next_due().has_value() && *acd_.next_due() <= now());
+  EXPECT_EQ(acd_.violation_total(), 0u);
 }
 
 TEST_F(InvariantsTest, RecordsAreCappedButCountsAreKept) {

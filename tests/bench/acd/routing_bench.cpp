@@ -36,12 +36,14 @@ struct Setup {
   std::uint64_t seed = 42;
 };
 
-std::vector<SkillLevel> some_skills(Random& rng, int skills, int lo, int hi, int min_level, int max_level) {
+std::vector<SkillLevel> some_skills(Random& rng, int skills, int lo, int hi, int min_level,
+                                    int max_level) {
   std::vector<SkillLevel> out;
   const auto n = rng.uniform_int(lo, hi);
   while (static_cast<std::int64_t>(out.size()) < n) {
     const SkillId s{static_cast<std::int32_t>(rng.uniform_int(0, skills - 1))};
-    if (std::any_of(out.begin(), out.end(), [&](const SkillLevel& x) { return x.skill == s; })) continue;
+    if (std::any_of(out.begin(), out.end(), [&](const SkillLevel& x) { return x.skill == s; }))
+      continue;
     out.push_back(SkillLevel{s, static_cast<int>(rng.uniform_int(min_level, max_level))});
   }
   return out;
@@ -85,7 +87,8 @@ int main(int argc, char** argv) {
   wall_ns.reserve(static_cast<std::size_t>(s.decisions));
   std::int64_t next_call = 0;
   double timed_cpu = 0;
-  const auto target_calls = static_cast<std::size_t>(s.agents) * 21 / 20;  // a little above capacity
+  const auto target_calls =
+      static_cast<std::size_t>(s.agents) * 21 / 20;  // a little above capacity
   while (static_cast<long>(wall_ns.size()) < s.decisions) {
     now += Duration{10};
     const CallId call{++next_call};
@@ -98,7 +101,8 @@ int main(int argc, char** argv) {
     wall_ns.push_back(std::chrono::duration<double, std::nano>(t1 - t0).count());
     calls.push_back(call);
     while (calls.size() > target_calls) {
-      const auto i = static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(calls.size()) - 1));
+      const auto i =
+          static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(calls.size()) - 1));
       const CallRecord* r = acd.call(calls[i]);
       const auto agent = r != nullptr ? r->agent : std::nullopt;
       (void)acd.hangup(calls[i], now);
@@ -128,18 +132,30 @@ int main(int argc, char** argv) {
   }
   const double clock_cost = (cpu_seconds() - p0) / probes;
   std::sort(wall_ns.begin(), wall_ns.end());
-  const auto pct = [&](double p) { return wall_ns[static_cast<std::size_t>(p * static_cast<double>(wall_ns.size() - 1))]; };
+  const auto pct = [&](double p) {
+    return wall_ns[static_cast<std::size_t>(p * static_cast<double>(wall_ns.size() - 1))];
+  };
   double sum = 0;
   for (const double w : wall_ns) sum += w;
-  std::printf("agents %d, queues %d, skills %d, eligible queues per agent %.1f, ready at end %d, waiting calls %zu\n",
-              s.agents, s.queues, s.skills, static_cast<double>(eligible) / s.agents, acd.ready_count(),
-              [&] { std::size_t w = 0; for (const auto& q : acd.state().queues) w += q.waiting.size(); return w; }());
-  std::printf("decisions %zu: mean %.2f us wall, p50 %.2f us, p99 %.2f us, p99.9 %.2f us, max %.1f us\n",
-              wall_ns.size(), sum / static_cast<double>(wall_ns.size()) / 1000.0, pct(0.5) / 1000.0,
-              pct(0.99) / 1000.0, pct(0.999) / 1000.0, wall_ns.back() / 1000.0);
+  std::printf(
+      "agents %d, queues %d, skills %d, eligible queues per agent %.1f, ready at end %d, waiting "
+      "calls %zu\n",
+      s.agents, s.queues, s.skills, static_cast<double>(eligible) / s.agents, acd.ready_count(),
+      [&] {
+        std::size_t w = 0;
+        for (const auto& q : acd.state().queues) w += q.waiting.size();
+        return w;
+      }());
+  std::printf(
+      "decisions %zu: mean %.2f us wall, p50 %.2f us, p99 %.2f us, p99.9 %.2f us, max %.1f us\n",
+      wall_ns.size(), sum / static_cast<double>(wall_ns.size()) / 1000.0, pct(0.5) / 1000.0,
+      pct(0.99) / 1000.0, pct(0.999) / 1000.0, wall_ns.back() / 1000.0);
   const double per_decision = timed_cpu / static_cast<double>(wall_ns.size());
-  std::printf("mean CPU time per decision: %.2f us (measured %.2f us minus %.2f us for reading the clocks)\n",
-              (per_decision - clock_cost) * 1e6, per_decision * 1e6, clock_cost * 1e6);
-  std::printf("invariant violations %llu\n", static_cast<unsigned long long>(acd.violation_total()));
+  std::printf(
+      "mean CPU time per decision: %.2f us (measured %.2f us minus %.2f us for reading the "
+      "clocks)\n",
+      (per_decision - clock_cost) * 1e6, per_decision * 1e6, clock_cost * 1e6);
+  std::printf("invariant violations %llu\n",
+              static_cast<unsigned long long>(acd.violation_total()));
   return acd.violation_total() == 0 ? 0 : 1;
 }
