@@ -14,9 +14,20 @@ std::uint32_t AttemptHistory::intern(std::string_view subject) {
   return id;
 }
 
+AttemptHistory::PerNumber& AttemptHistory::entry(PhoneKey number) {
+  if (auto at = index_.find(number)) return numbers_[*at];
+  index_.insert(number, static_cast<std::uint32_t>(numbers_.size()));
+  return numbers_.emplace_back();
+}
+
+const AttemptHistory::PerNumber* AttemptHistory::find(PhoneKey number) const {
+  auto at = index_.find(number);
+  return at ? &numbers_[*at] : nullptr;
+}
+
 void AttemptHistory::record_attempt(PhoneKey number, CampaignId campaign, std::string_view subject,
                                     TimePoint at) {
-  auto& n = numbers_[number];
+  auto& n = entry(number);
   const auto oldest = at - kKept;
   std::erase_if(n.attempts, [&](const AttemptMark& m) { return m.at <= oldest; });
   AttemptMark mark{at, campaign, intern(subject)};
@@ -26,12 +37,12 @@ void AttemptHistory::record_attempt(PhoneKey number, CampaignId campaign, std::s
 }
 
 void AttemptHistory::record_abandoned(PhoneKey number, TimePoint at) {
-  auto& last = numbers_[number].last_abandoned;
+  auto& last = entry(number).last_abandoned;
   if (!last || *last < at) last = at;
 }
 
 void AttemptHistory::record_amd_machine(PhoneKey number, std::int32_t london_day) {
-  auto& day = numbers_[number].amd_machine_day;
+  auto& day = entry(number).amd_machine_day;
   if (!day || *day < london_day) day = london_day;
 }
 
@@ -39,15 +50,15 @@ std::vector<TimePoint> AttemptHistory::attempts_within(
     PhoneKey number, TimePoint now, Duration window, std::optional<CampaignId> campaign,
     std::optional<std::string_view> subject) const {
   std::vector<TimePoint> out;
-  auto it = numbers_.find(number);
-  if (it == numbers_.end()) return out;
+  const auto* n = find(number);
+  if (n == nullptr) return out;
   std::optional<std::uint32_t> subject_id;
   if (subject) {
     auto s = subjects_.find(*subject);
     if (s == subjects_.end()) return out;
     subject_id = s->second;
   }
-  for (const auto& m : it->second.attempts) {
+  for (const auto& m : n->attempts) {
     if (m.at <= now - window || m.at > now) continue;
     if (campaign && m.campaign != *campaign) continue;
     if (subject_id && m.subject != *subject_id) continue;
@@ -57,13 +68,13 @@ std::vector<TimePoint> AttemptHistory::attempts_within(
 }
 
 std::optional<TimePoint> AttemptHistory::last_abandoned(PhoneKey number) const {
-  auto it = numbers_.find(number);
-  return it == numbers_.end() ? std::nullopt : it->second.last_abandoned;
+  const auto* n = find(number);
+  return n == nullptr ? std::nullopt : n->last_abandoned;
 }
 
 std::optional<std::int32_t> AttemptHistory::last_amd_machine_day(PhoneKey number) const {
-  auto it = numbers_.find(number);
-  return it == numbers_.end() ? std::nullopt : it->second.amd_machine_day;
+  const auto* n = find(number);
+  return n == nullptr ? std::nullopt : n->amd_machine_day;
 }
 
 }  // namespace dialer::compliance

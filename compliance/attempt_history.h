@@ -8,10 +8,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "compliance/e164.h"
+#include "compliance/phone_table.h"
 #include "dialer/common/ids.h"
 #include "dialer/common/time.h"
 
@@ -36,7 +36,7 @@ class AttemptHistory {
       std::optional<std::string_view> subject) const;
   [[nodiscard]] std::optional<TimePoint> last_abandoned(PhoneKey number) const;
   // Anything recorded for this number (attempts or outcomes)?
-  [[nodiscard]] bool knows(PhoneKey number) const { return numbers_.count(number) != 0; }
+  [[nodiscard]] bool knows(PhoneKey number) const { return index_.contains(number); }
   [[nodiscard]] std::optional<std::int32_t> last_amd_machine_day(PhoneKey number) const;
 
  private:
@@ -46,7 +46,11 @@ class AttemptHistory {
     std::optional<std::int32_t> amd_machine_day;
   };
   std::uint32_t intern(std::string_view subject);
-  std::unordered_map<PhoneKey, PerNumber> numbers_;
+  PerNumber& entry(PhoneKey number);
+  [[nodiscard]] const PerNumber* find(PhoneKey number) const;
+  // number -> position in numbers_: a flat table, one cache line per lookup.
+  PhoneTable index_{true};
+  std::vector<PerNumber> numbers_;
   std::map<std::string, std::uint32_t, std::less<>> subjects_;
 };
 
