@@ -1,5 +1,7 @@
 #include "compliance/phone_table.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 
 namespace dialer::compliance {
@@ -19,6 +21,11 @@ std::uint64_t mix(std::uint64_t k) {
 std::size_t slots_for(std::size_t keys) { return std::max<std::size_t>(16, keys * 5 / 3 + 1); }
 
 }  // namespace
+
+void advise_huge_pages(void* p, std::size_t bytes) {
+  // A hint only: without transparent huge pages the table works the same, a little slower.
+  (void)madvise(p, bytes, MADV_HUGEPAGE);
+}
 
 std::size_t PhoneTable::home(PhoneKey key) const {
   // Maps the hash onto [0, slots) with a multiply instead of a division.
@@ -49,8 +56,8 @@ void PhoneTable::shrink_to_fit() {
 }
 
 void PhoneTable::rehash(std::size_t slots) {
-  std::vector<PhoneKey> old_keys(slots, 0);
-  std::vector<std::uint32_t> old_values(with_values_ ? slots : 0, 0);
+  decltype(keys_) old_keys(slots, 0);
+  decltype(values_) old_values(with_values_ ? slots : 0, 0);
   old_keys.swap(keys_);
   old_values.swap(values_);
   size_ = 0;
