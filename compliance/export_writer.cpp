@@ -252,6 +252,9 @@ Result<json> log_json(const std::string& file, const std::string& log_id, const 
 Result<ExportSummary> write_bundle(CallRecordRepository& records, DncRepository& dnc,
                                    const ExportRequest& req, const Ed25519Signer& signer,
                                    BundleTarget& target) {
+  if (auto allowed = authorize_export(req.requester_role, ExportKind::compliance); !allowed) {
+    return allowed.error();
+  }
   ExportSummary summary;
   Status io = ok_status();
   std::map<std::string, LogStats> logs;
