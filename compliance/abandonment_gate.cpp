@@ -39,6 +39,7 @@ void AbandonmentMonitor::record(CampaignId id, const CallOutcome& outcome, TimeP
   auto it = campaigns_.find(id);
   if (it == campaigns_.end()) return;
   it->second.ledger->record(outcome);
+  if (outcome.live_answer && outcome.abandoned) alert(it->second, now);
   update(it->second, now);
 }
 
@@ -46,7 +47,14 @@ void AbandonmentMonitor::confirm_false_positive(CampaignId id, TimePoint dialed_
   auto it = campaigns_.find(id);
   if (it == campaigns_.end()) return;
   it->second.ledger->confirm_false_positive(dialed_at);
+  alert(it->second, now);  // a person got silence: a silent call
   update(it->second, now);
+}
+
+void AbandonmentMonitor::alert(Entry& e, TimePoint now) {
+  if (!e.thresholds.alert_on_every_abandon) return;
+  ++e.state.abandon_alerts;
+  e.state.last_abandon_alert = now;
 }
 
 void AbandonmentMonitor::tick(TimePoint now) {

@@ -5,6 +5,8 @@
 // the gate has been closed for at least the minimum dwell. Not thread-safe: engine thread.
 #pragma once
 
+#include <optional>
+
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -20,6 +22,9 @@ struct GateThresholds {
   double release = 0.025;
   Duration min_dwell = std::chrono::minutes{15};
   Duration recheck = std::chrono::seconds{30};  // deferred dials ask again after this
+  // UK profile (ABN-12): the 2016 statement sets no safe level, so every abandoned or silent
+  // call raises an alert (counted here for operators and the alerting adapter).
+  bool alert_on_every_abandon = false;
 };
 
 struct GateState {
@@ -27,6 +32,8 @@ struct GateState {
   TimePoint since;
   double last_rate = 0;
   std::vector<std::pair<TimePoint, TimePoint>> gated_intervals;  // closed intervals so far
+  std::uint64_t abandon_alerts = 0;  // ABN-12 alerts raised so far
+  std::optional<TimePoint> last_abandon_alert;
 };
 
 class AbandonmentMonitor {
@@ -52,6 +59,7 @@ class AbandonmentMonitor {
     GateState state;
   };
   void update(Entry& e, TimePoint now);
+  static void alert(Entry& e, TimePoint now);
   static double rate_of(const Entry& e, TimePoint now);
   std::unordered_map<CampaignId, Entry> campaigns_;
 };

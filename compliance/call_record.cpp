@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "compliance/canonical_read.h"
 #include "compliance/e164.h"
@@ -17,6 +18,7 @@ struct Field {
   std::string_view name;
   void (*write)(const CallRecord&, ValueSink&);
   bool (*read)(const json&, CallRecord&);
+  std::string json_key = {};  // `,"name":`, encoded once
 };
 
 #define DIALER_RECORD_FIELD(f)                                                               \
@@ -118,6 +120,11 @@ std::vector<Field> make_fields() {
                        DIALER_RECORD_FIELD(engine_version),
                        DIALER_RECORD_FIELD(config_version)};
   std::sort(f.begin(), f.end(), [](const Field& a, const Field& b) { return a.name < b.name; });
+  for (auto& field : f) {
+    field.json_key = ",";
+    append_json_string(field.json_key, field.name);
+    field.json_key.push_back(':');
+  }
   return f;
 }
 #undef DIALER_RECORD_FIELD
@@ -129,6 +136,29 @@ const std::vector<Field>& fields() {
 
 constexpr std::string_view kHashKey = "record_hash";
 
+// Position of record_hash among the sorted fields: the first field named after it.
+std::size_t hash_position() {
+  static const std::size_t kAt = static_cast<std::size_t>(
+      std::find_if(fields().begin(), fields().end(),
+                   [](const Field& f) { return f.name > kHashKey; }) -
+      fields().begin());
+  return kAt;
+}
+
+// True when csv_text_field(s) would return `s` unchanged (checked without building a string):
+// no formula prefix, nothing to quote. An empty text also stays empty.
+bool plain_csv_text(std::string_view s) {
+  if (s.empty()) return true;
+  switch (s.front()) {
+    case '=': case '+': case '-': case '@': case '\t': case '\r': return false;
+    default: break;
+  }
+  for (const char c : s) {
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return false;
+  }
+  return true;
+}
+
 class CsvSink final : public ValueSink {
  public:
   explicit CsvSink(std::string& out) : out_(out) {}
@@ -139,16 +169,27 @@ class CsvSink final : public ValueSink {
   void null() override {}
   void text(std::string_view s) override {
     // Validated E.164 numbers stay readable; anything else starting like a formula is defused.
-    if (parse_e164(s)) {
+    if (plain_csv_text(s) || (s.front() == '+' && parse_e164(s))) {
       out_.append(s);
     } else {
       out_.append(csv_text_field(s));
     }
   }
-  void integer(std::int64_t v) override { out_.append(std::to_string(v)); }
+  void integer(std::int64_t v) override {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, static_cast<std::size_t>(end - buf));
+  }
   void boolean(bool b) override { out_.append(b ? "true" : "false"); }
   void time(TimePoint t) override { append_utc(out_, t); }
   void text_list(const std::vector<std::string>& v) override {
+    if (std::all_of(v.begin(), v.end(), [](const std::string& s) { return plain_csv_text(s); })) {
+      for (std::size_t i = 0; i < v.size(); ++i) {  // the joined text needs no quoting either
+        if (i > 0) out_.push_back(';');
+        out_.append(v[i]);
+      }
+      return;
+    }
     std::string joined;
     for (std::size_t i = 0; i < v.size(); ++i) {
       if (i > 0) joined.push_back(';');
@@ -166,19 +207,24 @@ class CsvSink final : public ValueSink {
 
 std::size_t call_record_field_count() { return fields().size() + 1; }
 
+void append_canonical_without_hash(std::string& out, const CallRecord& r,
+                                   std::size_t* record_hash_at) {
+  JsonObjectWriter w{out};
+  w.begin();
+  const auto& all = fields();
+  const std::size_t hash_at = hash_position();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i == hash_at && record_hash_at != nullptr) *record_hash_at = out.size();
+    w.encoded_key(all[i].json_key);
+    all[i].write(r, w);
+  }
+  w.end();
+}
+
 std::string canonical_without_hash(const CallRecord& r, std::size_t* record_hash_at) {
   std::string out;
   out.reserve(2600);
-  JsonObjectWriter w{out};
-  w.begin();
-  for (const auto& f : fields()) {
-    if (record_hash_at != nullptr && f.name > kHashKey && *record_hash_at == 0) {
-      *record_hash_at = out.size();
-    }
-    w.key(f.name);
-    f.write(r, w);
-  }
-  w.end();
+  append_canonical_without_hash(out, r, record_hash_at);
   return out;
 }
 
@@ -219,21 +265,25 @@ std::string csv_header() {
   return out;
 }
 
+void append_csv_row(std::string& out, const CallRecord& r) {
+  CsvSink sink{out};
+  const auto& all = fields();
+  const std::size_t hash_at = hash_position();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i == hash_at) {
+      sink.next();
+      sink.text(r.record_hash);
+    }
+    sink.next();
+    all[i].write(r, sink);
+  }
+  out.append("\r\n");
+}
+
 std::string csv_row(const CallRecord& r) {
   std::string out;
   out.reserve(1200);
-  CsvSink sink{out};
-  bool hash_done = false;
-  for (const auto& f : fields()) {
-    if (!hash_done && f.name > kHashKey) {
-      sink.next();
-      sink.text(r.record_hash);
-      hash_done = true;
-    }
-    sink.next();
-    f.write(r, sink);
-  }
-  out.append("\r\n");
+  append_csv_row(out, r);
   return out;
 }
 

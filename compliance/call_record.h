@@ -124,6 +124,10 @@ struct CallRecord {
 // Canonical JSON without record_hash: the bytes the chain hashes. `record_hash_at` receives the
 // offset where `,"record_hash":"..."` belongs in sorted key order.
 std::string canonical_without_hash(const CallRecord& r, std::size_t* record_hash_at = nullptr);
+// The same text appended to `out` (reused buffers, no allocation once warm); `record_hash_at`
+// receives an offset into `out`.
+void append_canonical_without_hash(std::string& out, const CallRecord& r,
+                                   std::size_t* record_hash_at);
 // The exported JSON line (without the newline): canonical JSON including record_hash.
 std::string canonical_line(const CallRecord& r);
 // The inverse of canonical_line(): every field must be present with its type (parse_error
@@ -136,6 +140,7 @@ std::string insert_record_hash(std::string_view canonical, std::size_t at, std::
 // formula-safe (dialer/common/csv_writer.h), lists are joined with ';', null is empty.
 std::string csv_header();
 std::string csv_row(const CallRecord& r);
+void append_csv_row(std::string& out, const CallRecord& r);
 std::size_t call_record_field_count();
 
 }  // namespace dialer::compliance

@@ -56,6 +56,8 @@ class JsonObjectWriter final : public ValueSink {
   }
   void end() { out_.push_back('}'); }
   void key(std::string_view k);
+  // A key already encoded as `,"key":` (precomputed by record types for speed).
+  void encoded_key(std::string_view comma_key_colon);
 
   void null() override { out_.append("null"); }
   void text(std::string_view s) override { append_json_string(out_, s); }

@@ -47,6 +47,29 @@ bool ConsentLedger::revoked(PhoneKey number, CampaignId campaign, TimePoint now)
   return false;
 }
 
+const ConsentEvent* ConsentLedger::express_consent(PhoneKey number, TimePoint now) const {
+  const ConsentEvent* c = registry_exemption(number, now);
+  if (c != nullptr && (c->type == ConsentType::pewc || c->type == ConsentType::pec)) return c;
+  auto it = consents_.find(number);
+  if (it == consents_.end()) return nullptr;
+  for (const auto& e : it->second) {  // an EBR found first may hide a later express consent
+    if (e.type != ConsentType::pewc && e.type != ConsentType::pec) continue;
+    if (registry_exemption_of(e, number, now)) return &e;
+  }
+  return nullptr;
+}
+
+bool ConsentLedger::registry_exemption_of(const ConsentEvent& c, PhoneKey number,
+                                          TimePoint now) const {
+  if (c.captured_at > now) return false;
+  if (auto r = revocations_.find(number); r != revocations_.end()) {
+    for (const auto& e : r->second) {
+      if (e.at <= now && e.at >= c.captured_at) return false;
+    }
+  }
+  return true;
+}
+
 const ConsentEvent* ConsentLedger::registry_exemption(PhoneKey number, TimePoint now) const {
   auto it = consents_.find(number);
   if (it == consents_.end()) return nullptr;

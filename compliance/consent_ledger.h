@@ -44,8 +44,13 @@ class ConsentLedger {
   // A consent or relationship that exempts a call to a registry-listed number at `now`
   // (PEWC; EBR purchase within 18 months; inquiry within 3 months), or nullptr.
   [[nodiscard]] const ConsentEvent* registry_exemption(PhoneKey number, TimePoint now) const;
+  // Express consent only (PEWC or PEC, not ended by a revocation): what overrides a TPS
+  // registration (DNC-07) or the Canadian DNCL and ADAD rules (DNC-08). nullptr when none.
+  [[nodiscard]] const ConsentEvent* express_consent(PhoneKey number, TimePoint now) const;
 
  private:
+  [[nodiscard]] bool registry_exemption_of(const ConsentEvent& c, PhoneKey number,
+                                           TimePoint now) const;
   std::unordered_map<PhoneKey, std::vector<ConsentEvent>> consents_;
   std::unordered_map<PhoneKey, std::vector<RevocationEvent>> revocations_;
 };

@@ -26,13 +26,51 @@ int hex_value(char c) {
   return -1;  // upper case is not canonical
 }
 
+// Fetched once: EVP_sha256() makes every EVP_DigestInit_ex look the provider up again, which
+// costs about as much as hashing a short record.
+const EVP_MD* sha256_md() {
+  static EVP_MD* const kMd = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return kMd;
+}
+
+// One reusable context per thread for one-shot digests.
+EVP_MD_CTX* scratch_context() {
+  struct Holder {
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    ~Holder() { EVP_MD_CTX_free(ctx); }
+  };
+  thread_local Holder holder;
+  return holder.ctx;
+}
+
 }  // namespace
 
 Digest sha256(std::string_view data) {
   Digest d{};
   unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), d.data(), &len, EVP_sha256(), nullptr);
+  EVP_Digest(data.data(), data.size(), d.data(), &len, sha256_md(), nullptr);
   return d;
+}
+
+Digest chain_digest(const Digest& prev, std::string_view head, std::string_view tail) {
+  EVP_MD_CTX* ctx = scratch_context();
+  EVP_DigestInit_ex(ctx, sha256_md(), nullptr);
+  EVP_DigestUpdate(ctx, prev.data(), prev.size());
+  EVP_DigestUpdate(ctx, head.data(), head.size());
+  if (!tail.empty()) EVP_DigestUpdate(ctx, tail.data(), tail.size());
+  Digest d{};
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx, d.data(), &len);
+  return d;
+}
+
+bool hex_equals(const Digest& d, std::string_view hex) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  if (hex.size() != 64) return false;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    if (hex[2 * i] != kHex[d[i] >> 4] || hex[2 * i + 1] != kHex[d[i] & 15]) return false;
+  }
+  return true;
 }
 
 std::string to_hex(const Digest& d) {
@@ -58,15 +96,7 @@ std::optional<Digest> digest_from_hex(std::string_view hex) {
 }
 
 std::string chain_hash(const Digest& prev, std::string_view canonical) {
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-  EVP_DigestUpdate(ctx, prev.data(), prev.size());
-  EVP_DigestUpdate(ctx, canonical.data(), canonical.size());
-  Digest d{};
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx, d.data(), &len);
-  EVP_MD_CTX_free(ctx);
-  return to_hex(d);
+  return to_hex(chain_digest(prev, canonical));
 }
 
 struct Sha256Stream::Impl {
@@ -75,7 +105,7 @@ struct Sha256Stream::Impl {
 };
 
 Sha256Stream::Sha256Stream() : impl_(std::make_unique<Impl>()) {
-  EVP_DigestInit_ex(impl_->ctx, EVP_sha256(), nullptr);
+  EVP_DigestInit_ex(impl_->ctx, sha256_md(), nullptr);
 }
 Sha256Stream::~Sha256Stream() = default;
 

@@ -24,6 +24,11 @@ std::optional<Digest> digest_from_hex(std::string_view hex);
 
 // The chain rule: record_hash = SHA-256(prev_hash bytes || canonical record bytes).
 std::string chain_hash(const Digest& prev, std::string_view canonical);
+// The same digest when the canonical bytes arrive in two pieces (an exported line with its
+// record_hash field cut out), without copying them together.
+Digest chain_digest(const Digest& prev, std::string_view head, std::string_view tail = {});
+// True when `hex` is the lower-case hex text of `d` (no allocation).
+bool hex_equals(const Digest& d, std::string_view hex);
 inline const std::string kGenesisHash(64, '0');
 
 // Incremental SHA-256 for whole files written or read as streams.

@@ -22,8 +22,18 @@ constexpr std::array<std::string_view, kDecisionReasonCount> kReasonNames{
     "FREQ_CAP_LEAD_LIFETIME",
     "UK_72H_LOCKOUT",
     "UK_AMD_24H_LOCKOUT",
-    "ABANDON_CAP_GATED"};
-static_assert(static_cast<std::size_t>(DecisionReason::abandon_cap_gated) + 1 ==
+    "ABANDON_CAP_GATED",
+    "TPS_REGISTERED",
+    "TPS_DATA_STALE",
+    "CANADA_DNCL",
+    "CANADA_DNCL_DATA_STALE",
+    "ADAD_NEEDS_EXPRESS_CONSENT",
+    "RND_REASSIGNED",
+    "RND_MISSING",
+    "FREQ_CAP_PRERECORDED",
+    "COLLECTION_CAP_7_IN_7",
+    "COLLECTION_CONVERSATION_LOCKOUT"};
+static_assert(static_cast<std::size_t>(DecisionReason::collection_conversation_lockout) + 1 ==
               kDecisionReasonCount);
 }  // namespace
 

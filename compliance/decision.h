@@ -38,8 +38,18 @@ enum class DecisionReason : std::uint8_t {
   uk_72h_lockout,
   uk_amd_same_day_lockout,
   abandon_cap_gated,
+  tps_registered,          // UK: number on TPS/CTPS without specific consent (DNC-07)
+  tps_data_stale,          // UK: no TPS screening within 28 days (DNC-07)
+  canada_dncl,             // Canada: number on the National DNCL without consent (DNC-08)
+  canada_dncl_data_stale,  // Canada: DNCL snapshot older than 31 days (DNC-08)
+  adad_needs_express_consent,  // Canada: prerecorded telemarketing without express consent
+  rnd_reassigned,          // the Reassigned Numbers Database answered yes (DNC-06)
+  rnd_missing,             // no RND answer, or one older than the maximum age (DNC-06)
+  freq_cap_prerecorded,    // TRACED Act exemption caps (FRQ-03)
+  collection_cap_7_in_7,   // debt collection: 7 calls per debt in 7 days (FRQ-04)
+  collection_conversation_lockout,  // debt collection: 7 days after a conversation (FRQ-04)
 };
-inline constexpr std::size_t kDecisionReasonCount = 20;
+inline constexpr std::size_t kDecisionReasonCount = 30;
 
 std::string_view to_string(Verdict v);
 std::string_view to_string(DecisionReason r);  // upper case, e.g. "INTERNAL_DNC"

@@ -68,7 +68,9 @@ CallRecord make_decision_record(std::string attempt_id, const DialRequest& reque
   r.seller_id = policy.seller;
   r.telemarketer_id = ctx.telemarketer_id;
   r.campaign_id = std::to_string(request.campaign.value());
-  r.campaign_type = policy.telemarketing ? "TELEMARKETING" : "INFORMATIONAL";
+  r.campaign_type = policy.collections    ? "COLLECTIONS"
+                    : policy.telemarketing ? "TELEMARKETING"
+                                           : "INFORMATIONAL";
   r.subject_matter = policy.subject_matter;
   r.lead_id = std::to_string(request.lead.value());
   r.called_number = request.number;
@@ -90,6 +92,13 @@ CallRecord make_decision_record(std::string attempt_id, const DialRequest& reque
   if (d.trace.dnc_snapshot_id) r.dnc_national_snapshot_id = std::string(*d.trace.dnc_snapshot_id);
   if (d.trace.dnc_snapshot_day) r.dnc_national_snapshot_date = date_text(*d.trace.dnc_snapshot_day);
   r.internal_dnc_checked_at = request.now;
+  if (request.rnd) {  // DNC-06: the query date, the consent date sent and the answer
+    r.rnd_query_date = date_text(
+        static_cast<std::int32_t>(request.rnd->queried_on.time_since_epoch().count()));
+    r.rnd_consent_date_sent = date_text(
+        static_cast<std::int32_t>(request.rnd->consent_date_sent.time_since_epoch().count()));
+    r.rnd_result = std::string(to_string(request.rnd->answer));
+  }
   r.dialer_node_id = ctx.dialer_node_id;
   r.engine_version = ctx.engine_version;
   r.config_version = ctx.config_version;

@@ -55,6 +55,9 @@ GateDecision DialGate::decide(const DialRequest& request) {
       pol->campaign ? std::string_view{pol->campaign->calling_window.fallback_timezone} : "";
   const auto tz = timezones_->resolve(*number, request.explicit_timezone, request.postal_code,
                                       request.state, fallback);
+  // One allocation per trace list instead of one per growth step: this runs for every dial.
+  d.trace.tz_candidates.reserve(tz.zones.size());
+  d.trace.windows_applied.reserve(8);
   for (const auto* z : tz.zones) d.trace.tz_candidates.push_back(z->name());
   d.trace.tz_source = tz.source;
   d.trace.jurisdictions = tz.jurisdictions;

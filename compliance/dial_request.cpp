@@ -2,6 +2,18 @@
 
 namespace dialer::compliance {
 
+std::string_view to_string(RndAnswer a) {
+  switch (a) {
+    case RndAnswer::yes:
+      return "yes";
+    case RndAnswer::no:
+      return "no";
+    case RndAnswer::no_data:
+      return "no_data";
+  }
+  return "?";
+}
+
 std::string_view to_string(DialKind k) {
   switch (k) {
     case DialKind::predictive:

@@ -37,16 +37,23 @@ class DncLists {
   void set_internal(DncSet set) { internal_ = std::move(set); }
   void set_campaign_list(CampaignId campaign, DncSet set) { campaign_[campaign] = std::move(set); }
   void set_national(NationalSnapshot snapshot) { national_ = std::move(snapshot); }
+  // UK TPS/CTPS screening data (DNC-07) and the Canadian National DNCL (DNC-08).
+  void set_uk_tps(NationalSnapshot snapshot) { uk_tps_ = std::move(snapshot); }
+  void set_canada_dncl(NationalSnapshot snapshot) { canada_dncl_ = std::move(snapshot); }
 
   [[nodiscard]] bool internal_contains(PhoneKey n) const { return internal_.contains(n); }
   [[nodiscard]] bool campaign_contains(CampaignId c, PhoneKey n) const;
   [[nodiscard]] const std::optional<NationalSnapshot>& national() const { return national_; }
   [[nodiscard]] const DncSet& internal() const { return internal_; }
+  [[nodiscard]] const std::optional<NationalSnapshot>& uk_tps() const { return uk_tps_; }
+  [[nodiscard]] const std::optional<NationalSnapshot>& canada_dncl() const { return canada_dncl_; }
 
  private:
   DncSet internal_;
   std::unordered_map<CampaignId, DncSet> campaign_;
   std::optional<NationalSnapshot> national_;
+  std::optional<NationalSnapshot> uk_tps_;
+  std::optional<NationalSnapshot> canada_dncl_;
 };
 
 }  // namespace dialer::compliance

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "compliance/crypto.h"
+#include "compliance/export_access.h"
 #include "compliance/repositories.h"
 
 namespace dialer::compliance {
@@ -34,6 +35,7 @@ struct ExportRequest {
   TimePoint generated_at;
   std::string export_id;
   std::string requester;
+  ExportRole requester_role = ExportRole::compliance_officer;  // REC-07: checked before writing
   std::string engine_version;
   std::string tzdata_version;
   std::string rule_table_version;

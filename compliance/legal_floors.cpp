@@ -7,6 +7,7 @@ namespace {
 
 constexpr Duration kMinRing = std::chrono::seconds{15};
 constexpr double kUsCeiling = 0.03;
+constexpr double kCanadaCeiling = 0.05;  // ABN-13 default, pending verification (reference C6)
 
 void check_message(const Campaign& c, std::vector<LegalFloorViolation>& out) {
   if (!c.abandoned_message) {
@@ -41,6 +42,9 @@ std::vector<LegalFloorViolation> validate_legal_floors(const Campaign& campaign)
   }
   if (campaign.default_region == "US" && campaign.abandon_ceiling > kUsCeiling) {
     out.push_back({"abandon_ceiling", "above the 3 % US abandonment ceiling"});
+  }
+  if (campaign.default_region == "CA" && campaign.abandon_ceiling > kCanadaCeiling) {
+    out.push_back({"abandon_ceiling", "above the 5 % Canadian abandonment ceiling"});
   }
   if (campaign.abandon_ceiling <= 0) {
     out.push_back({"abandon_ceiling", "must be positive"});

@@ -144,6 +144,7 @@ TzResolution TimezoneTables::resolve(PhoneKey number, std::string_view explicit_
                                      std::string_view postal_code, std::string_view state,
                                      std::string_view fallback_zone) const {
   TzResolution out;
+  out.jurisdictions.reserve(4);  // country, then up to two regions: one allocation
   std::string_view address_region = region_of_postal(postal_code);
   const bool from_postal = !address_region.empty();
   if (!from_postal && region_zones(state) != nullptr) address_region = *codes_.find(state);

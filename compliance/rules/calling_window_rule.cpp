@@ -11,6 +11,17 @@ const CallingWindow* campaign_window(const DialContext& ctx) {
   return ctx.policy.campaign ? &ctx.policy.campaign->calling_window : nullptr;
 }
 
+// WIN-02: the lead's own window narrows the day's window further.
+DayWindow narrowed_to_lead(DayWindow w, const DialContext& ctx,
+                           std::vector<std::string_view>* applied) {
+  const auto& lead = ctx.request.lead_window;
+  if (!lead) return w;
+  w.start_minute = std::max(w.start_minute, lead->start_minute);
+  w.end_minute = std::min(w.end_minute, lead->end_minute);
+  if (applied != nullptr) applied->push_back("LEAD_WINDOW");
+  return w;
+}
+
 Duration ring_budget(const DialContext& ctx) {
   const Duration ring =
       ctx.policy.campaign ? ctx.policy.campaign->ring_timeout : Duration{std::chrono::seconds{60}};
@@ -27,7 +38,8 @@ bool CallingWindowRule::open_everywhere(const DialContext& ctx, TimePoint t, Dec
     const auto local = zone->to_local(date::sys_seconds{seconds.time_since_epoch()});
     const auto day = date::floor<date::days>(local);
     const Duration tod = std::chrono::duration_cast<Duration>(local - day) + (t - seconds);
-    const auto w = table_->day_window(day, ctx.tz.jurisdictions, campaign_window(ctx), applied);
+    const auto w = narrowed_to_lead(
+        table_->day_window(day, ctx.tz.jurisdictions, campaign_window(ctx), applied), ctx, applied);
     const Duration start = std::chrono::minutes{w.start_minute};
     const Duration end = std::chrono::minutes{w.end_minute};
     if (w.empty()) {
@@ -57,7 +69,9 @@ std::optional<TimePoint> CallingWindowRule::next_open(const DialContext& ctx) co
     starts.clear();
     for (const auto* zone : ctx.tz.zones) {
       const auto day = date::floor<date::days>(zone->to_local(now_s)) + date::days{off};
-      const auto w = table_->day_window(day, ctx.tz.jurisdictions, campaign_window(ctx), nullptr);
+      const auto w = narrowed_to_lead(
+          table_->day_window(day, ctx.tz.jurisdictions, campaign_window(ctx), nullptr), ctx,
+          nullptr);
       if (w.empty()) continue;
       const auto sys =
           zone->to_sys(day + std::chrono::minutes{w.start_minute}, date::choose::latest);

@@ -1,5 +1,7 @@
 #include "compliance/rules/dnc_rule.h"
 
+#include "compliance/rules/dnc_registries.h"
+
 #include <algorithm>
 
 namespace dialer::compliance {
@@ -16,6 +18,10 @@ RuleOutcome DncRule::evaluate(const DialContext& ctx) {
   if (lists_.internal_contains(ctx.number)) return RuleOutcome::deny(DecisionReason::internal_dnc);
   if (lists_.campaign_contains(ctx.request.campaign, ctx.number)) {
     return RuleOutcome::deny(DecisionReason::campaign_dnc);
+  }
+  for (const auto& check : {check_reassigned_number(ctx), check_uk_tps(ctx, lists_, consents_),
+                            check_canada_dncl(ctx, lists_, consents_)}) {
+    if (check.verdict != Verdict::allow) return check;
   }
   if (!ctx.policy.telemarketing || !us_number(ctx)) return RuleOutcome::allow();
   const auto& national = lists_.national();

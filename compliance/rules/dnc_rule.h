@@ -1,6 +1,7 @@
 // DNC rule (DNC-01..03): internal list, the campaign's list, then for US telemarketing the
 // national registry: no snapshot or one downloaded more than `max_snapshot_age` days before the
 // call refuses (DNC_DATA_STALE); a listed number needs a registry exemption (PEWC or a live EBR).
+// Before the US registry: the RND, UK TPS and Canadian DNCL checks of rules/dnc_registries.h.
 #pragma once
 
 #include "compliance/consent_ledger.h"

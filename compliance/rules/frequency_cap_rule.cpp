@@ -60,7 +60,9 @@ RuleOutcome FrequencyCapRule::evaluate(const DialContext& ctx) {
       ctx.request.lead_attempts >= campaign->retry.max_attempts) {
     return RuleOutcome::deny(DecisionReason::freq_cap_lead_lifetime);
   }
+  if (auto c = collection_caps(ctx); c.verdict != Verdict::allow) return c;
   if (!history_.knows(ctx.number)) return RuleOutcome::allow();  // never attempted: no cap hit
+  if (auto p = prerecorded_caps(ctx); p.verdict != Verdict::allow) return p;
   const auto now = ctx.request.now;
   if (caps_.per_number_24h > 0) {
     if (auto t =
@@ -88,7 +90,10 @@ RuleOutcome FrequencyCapRule::evaluate(const DialContext& ctx) {
 
 void FrequencyCapRule::on_allowed(const DialContext& ctx) {
   history_.record_attempt(ctx.number, ctx.request.campaign, ctx.policy.subject_matter,
-                          ctx.request.now);
+                          ctx.request.now, ctx.policy.prerecorded);
+  if (ctx.policy.collections && !ctx.request.debt_id.empty()) {
+    history_.record_debt_attempt(ctx.request.debt_id, ctx.request.now);
+  }
 }
 
 }  // namespace dialer::compliance

@@ -2,6 +2,8 @@
 // same-subject cap of the states that have one (FL, OK, MD: 3 per 24 h), per number per campaign
 // per 24 h (the campaign's max_attempts_per_day), per lead lifetime (max_attempts), and for the UK
 // profile the 72 h and same-day lockouts that only guaranteed-agent calls pass.
+// Prerecorded-message campaigns under a TRACED Act exemption get per-number caps (FRQ-03) and
+// debt collection campaigns the 7-in-7 cap and the 7-day lockout after a conversation (FRQ-04).
 // An allowed request is counted as an attempt (the decision is recorded before the INVITE).
 #pragma once
 
@@ -31,6 +33,9 @@ class FrequencyCapRule final : public DialRule {
  private:
   int same_subject_cap(const DialContext& ctx) const;
   RuleOutcome uk_lockouts(const DialContext& ctx) const;
+  // rules/frequency_cap_special.cpp: FRQ-03 and FRQ-04.
+  RuleOutcome prerecorded_caps(const DialContext& ctx) const;
+  RuleOutcome collection_caps(const DialContext& ctx) const;
 
   AttemptHistory& history_;
   FrequencyCaps caps_;

@@ -119,6 +119,24 @@ TEST(AbandonmentLedgerTest, ABN_12_UkCalendarDaysRunMidnightToMidnightLondonTime
   EXPECT_DOUBLE_EQ(days[1].rate, 0.0);
 }
 
+TEST(AbandonmentMonitorTest, ABN_12_UkProfileAlertsOnEveryAbandonedOrSilentCall) {
+  const auto t = utc(2026, 6, 10, 12, 0);
+  AbandonmentMonitor monitor;
+  GateThresholds uk;
+  uk.alert_on_every_abandon = true;
+  monitor.add_campaign(CampaignId{2}, t, {}, uk);
+  monitor.add_campaign(CampaignId{1}, t, {}, GateThresholds{});
+  monitor.record(CampaignId{2}, live(t), t);
+  EXPECT_EQ(monitor.gate(CampaignId{2})->abandon_alerts, 0u);
+  monitor.record(CampaignId{2}, live(t + std::chrono::minutes{1}, true), t + std::chrono::minutes{1});
+  EXPECT_EQ(monitor.gate(CampaignId{2})->abandon_alerts, 1u);
+  EXPECT_EQ(monitor.gate(CampaignId{2})->last_abandon_alert, t + std::chrono::minutes{1});
+  monitor.confirm_false_positive(CampaignId{2}, t, t + std::chrono::minutes{2});
+  EXPECT_EQ(monitor.gate(CampaignId{2})->abandon_alerts, 2u);
+  monitor.record(CampaignId{1}, live(t, true), t);  // US profile: the rate decides, no alert
+  EXPECT_EQ(monitor.gate(CampaignId{1})->abandon_alerts, 0u);
+}
+
 class AbandonmentGateTest : public GateFixture {};
 
 TEST_F(AbandonmentGateTest, ABN_08_CeilingGatesOverDialingUntilBelowReleaseAfterDwell) {

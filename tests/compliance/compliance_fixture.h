@@ -139,9 +139,14 @@ class GateFixture : public ::testing::Test {
       auto listed = national_listed_;
       fresh_snapshot(t, listed);
     }
+    if (auto_foreign_snapshots_) {  // UK TPS and Canadian DNCL screened today, nothing listed
+      dnc_.set_uk_tps({"tps", date::floor<date::days>(t), DncSet{}});
+      dnc_.set_canada_dncl({"dncl", date::floor<date::days>(t), DncSet{}});
+    }
   }
 
   bool auto_snapshot_ = true;
+  bool auto_foreign_snapshots_ = true;
   std::vector<PhoneKey> national_listed_;
   DialGateConfig config_;
   std::shared_ptr<TimezoneTables> timezones_;

@@ -2,6 +2,7 @@
 // ABN-05(c).
 #include <sstream>
 
+#include "compliance/phone_table.h"
 #include "tests/compliance/compliance_fixture.h"
 
 namespace dialer::compliance::testing {
@@ -145,6 +146,29 @@ TEST(DncSetTest, AdditionsAreVisibleAtOnceAndSurviveMerges) {
   EXPECT_TRUE(set.contains(9));
   set.remove(9);
   EXPECT_FALSE(set.contains(9));
+}
+
+TEST(PhoneTableTest, EraseKeepsEveryOtherKeyFindableAndValuesAttached) {
+  PhoneTable table{true};
+  for (PhoneKey k = 1; k <= 5000; ++k) ASSERT_TRUE(table.insert(k * 13, static_cast<std::uint32_t>(k)));
+  EXPECT_FALSE(table.insert(13, 99));  // present already: the first value stays
+  for (PhoneKey k = 1; k <= 5000; k += 3) table.erase(k * 13);
+  for (PhoneKey k = 1; k <= 5000; ++k) {
+    const bool erased = (k - 1) % 3 == 0;
+    ASSERT_EQ(table.contains(k * 13), !erased) << k;
+    if (!erased) {
+      ASSERT_EQ(table.find(k * 13), std::optional<std::uint32_t>(k)) << k;
+    }
+  }
+  EXPECT_EQ(table.size(), 5000u - 1667u);
+  EXPECT_FALSE(table.contains(0));
+}
+
+TEST(DncSetTest, AtMostSixteenBytesPerNumber) {
+  std::vector<PhoneKey> numbers;
+  for (PhoneKey k = 0; k < 100'000; ++k) numbers.push_back(12125550000ULL + k * 7);
+  DncSet set{numbers};
+  EXPECT_LE(static_cast<double>(set.memory_bytes()) / static_cast<double>(set.size()), 16.0);
 }
 
 TEST(E164Test, ParsesOnlyValidNumbers) {

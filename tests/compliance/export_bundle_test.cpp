@@ -259,6 +259,17 @@ TEST_F(ExportBundleTest, WithoutAPinnedKeyTheManifestKeyIsUsedAndSaidSo) {
   EXPECT_EQ(report.key_source, "manifest");
 }
 
+TEST_F(ExportBundleTest, REC_07_ComplianceBundleOnlyForComplianceRoles) {
+  auto req = request();
+  req.requester_role = ExportRole::analyst;
+  MemoryBundle bundle;
+  auto summary = write_bundle(records_, dnc_, req, *signer_, bundle);
+  ASSERT_FALSE(summary.ok());
+  EXPECT_TRUE(bundle.files_.empty());
+  req.requester_role = ExportRole::auditor;
+  EXPECT_TRUE(write_bundle(records_, dnc_, req, *signer_, bundle).ok());
+}
+
 TEST_F(ExportBundleTest, ExportRefusesAStoreEditedBehindTheEngine) {
   records_.sealed()["1"][7].disposition = "SALE";
   MemoryBundle bundle;

@@ -68,5 +68,26 @@ TEST(LegalFloorsTest, ABN_04_PreviewCampaignNeedsNoMessage) {
   EXPECT_TRUE(validate_legal_floors(c).empty());
 }
 
+TEST(LegalFloorsTest, ABN_13_CanadianCeilingAboveFivePercentIsRejected) {
+  auto c = valid_predictive();
+  c.default_region = "CA";
+  c.abandon_ceiling = 0.05;
+  EXPECT_FALSE(has(validate_legal_floors(c), "abandon_ceiling"));
+  c.abandon_ceiling = 0.051;
+  EXPECT_TRUE(has(validate_legal_floors(c), "abandon_ceiling"));
+}
+
+TEST(LegalFloorsTest, ABN_14_EveryCampaignTypeNeedsTheMessageAndTheCeiling) {
+  for (auto type : {CampaignType::collections, CampaignType::informational, CampaignType::survey}) {
+    auto c = valid_predictive();
+    c.campaign_type = type;
+    c.abandoned_message.reset();
+    c.abandon_ceiling = 0.04;
+    const auto v = validate_legal_floors(c);
+    EXPECT_TRUE(has(v, "abandoned_message")) << to_string(type);
+    EXPECT_TRUE(has(v, "abandon_ceiling")) << to_string(type);
+  }
+}
+
 }  // namespace
 }  // namespace dialer::compliance
