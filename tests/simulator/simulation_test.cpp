@@ -64,7 +64,9 @@ TEST(SimulationTest, AgentTimeAddsUpAndTalkNeverExceedsTheModelCeiling) {
 
 class RefuseEveryOther final : public DialGatePort {
  public:
-  bool allow(const DialRequest&) override { return (++asked_ % 2) == 0; }
+  GateReply ask(const DialRequest&) override {
+    return {(++asked_ % 2) == 0 ? GateAnswer::dial : GateAnswer::skip_lead, {}};
+  }
   int asked_ = 0;
 };
 
