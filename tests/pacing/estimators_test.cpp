@@ -70,6 +70,50 @@ TEST(AvailabilityModelTest, AgentsNearTheEndOfWrapAreAlmostSurelyFree) {
             m.p_free({BusyAgent::Phase::talk, Duration{60'000}}) + 0.1);
 }
 
+TEST(AvailabilityModelTest, ASlowerAnswerGivesEveryBusyAgentMoreTimeToFree) {
+  const auto m = trained_model();
+  ASSERT_EQ(m.horizon_groups(), 4);
+  const BusyAgent talking{BusyAgent::Phase::talk, Duration{170'000}};  // talk ends by 181 s
+  const BusyAgent wrapping{BusyAgent::Phase::wrap, Duration{5'000}};
+  double mean = 0;
+  for (int g = 1; g < m.horizon_groups(); ++g) {
+    EXPECT_GE(m.p_free(talking, g), m.p_free(talking, g - 1));
+    EXPECT_GE(m.p_free(wrapping, g), m.p_free(wrapping, g - 1));
+  }
+  for (int g = 0; g < m.horizon_groups(); ++g) mean += m.p_free(talking, g) / m.horizon_groups();
+  EXPECT_NEAR(mean, m.p_free(talking), 1e-9);  // the groups split the average, equally likely
+  // Talk and the 15 s wrap-up both to finish: only the slower answers leave time for it.
+  EXPECT_GT(m.p_free(talking, 3), m.p_free(talking, 0) + 0.2);
+  // A wrap-up with 10 s left is over before the slowest answers, not before the fastest.
+  EXPECT_GT(m.p_free(wrapping, 3), 0.95);
+  EXPECT_LT(m.p_free(wrapping, 0), 0.5);
+}
+
+TEST(AvailabilityModelTest, OnlyCallsAnsweredBeforeTheNewOneCompeteWithIt) {
+  const auto m = trained_model();
+  // Just dialled (answer in 3..18 s): ahead of a new call answered among the fastest rarely,
+  // ahead of one answered among the slowest often.
+  EXPECT_LT(m.p_answers_first(Duration{0}, 0), 0.3);
+  EXPECT_GT(m.p_answers_first(Duration{0}, 3), 0.7);
+  // Rung 15 s already: if live, it answers within 3 s, ahead of almost any new call.
+  EXPECT_GT(m.p_answers_first(Duration{15'000}, 1), 0.9);
+  AvailabilityConfig lumped;
+  lumped.time_resolved_demand = false;
+  AvailabilityModel every(lumped);
+  EXPECT_EQ(every.p_answers_first(Duration{0}, 0), 1.0);
+}
+
+TEST(RollingAbandonmentTest, CountsOnlyTheLastDayOfAnswers) {
+  RollingAbandonment window(std::chrono::hours{24});
+  const TimePoint t0 = from_unix_ms(1'780'000'000'000);
+  for (int i = 0; i < 97; ++i) window.add(t0 + Duration{i * 1000}, false);
+  for (int i = 0; i < 3; ++i) window.add(t0 + Duration{100'000}, true);
+  EXPECT_NEAR(window.rate(), 0.03, 1e-12);
+  window.add(t0 + std::chrono::hours{25}, false);  // a day later, only this answer is left
+  EXPECT_EQ(window.live(), 1.0);
+  EXPECT_EQ(window.rate(), 0.0);
+}
+
 TEST(AvailabilityModelTest, WithoutHandleSamplesBusyAgentsAreNotCounted) {
   AvailabilityModel m(AvailabilityConfig{});
   m.refresh(TimePoint{});
