@@ -138,18 +138,24 @@ PacingDecision PredictivePacer::decide(const PacingInputs& in) {
   t.base = in.agents_ready - in.answered_waiting - in.inbound_waiting;
   const bool exact =
       static_cast<int>(in.busy.size() + in.in_flight_elapsed.size()) <= config_.exact_terms_limit;
-  for (int g = 0; g < t.groups; ++g) {
-    const auto gi = static_cast<std::size_t>(g);
-    t.supply[gi].clear();
-    t.demand[gi].clear();
-    for (const auto& agent : in.busy) {
-      const double q = model_.p_free(agent, g);
-      if (q > 1e-6) t.supply[gi].add(q, exact);
+  const auto groups = static_cast<std::size_t>(t.groups);
+  for (std::size_t g = 0; g < groups; ++g) {
+    t.supply[g].clear();
+    t.demand[g].clear();
+  }
+  for (const auto& agent : in.busy) {
+    if (model_.p_free(agent) <= 1e-6) continue;  // not free in time, whatever the answer time
+    for (std::size_t g = 0; g < groups; ++g) {
+      const double q = model_.p_free(agent, static_cast<int>(g));
+      if (q > 1e-6) t.supply[g].add(q, exact);
     }
-    for (const auto& elapsed : in.in_flight_elapsed) {
-      const double pi =
-          model_.p_live_given_ringing(elapsed, t.p_new) * model_.p_answers_first(elapsed, g);
-      if (pi > 1e-6) t.demand[gi].add(pi, exact);
+  }
+  for (const auto& elapsed : in.in_flight_elapsed) {
+    const double live = model_.p_live_given_ringing(elapsed, t.p_new);
+    if (live <= 1e-6) continue;
+    for (std::size_t g = 0; g < groups; ++g) {
+      const double pi = live * model_.p_answers_first(elapsed, static_cast<int>(g));
+      if (pi > 1e-6) t.demand[g].add(pi, exact);
     }
   }
   t.inbound_mean = in.inbound_rate_per_s * model_.horizon_mean_seconds();

@@ -39,8 +39,8 @@ TEST(DecayingHistogramTest, RecentObservationsWeighMore) {
   EXPECT_GT(h.pmf(40), 0.9);
 }
 
-AvailabilityModel trained_model() {
-  AvailabilityModel m(AvailabilityConfig{});
+AvailabilityModel trained_model(AvailabilityConfig config = {}) {
+  AvailabilityModel m(config);
   using K = CallObservation::Kind;
   for (int i = 0; i < 400; ++i) {
     m.observe({K::answered_live, Duration{3000 + (i % 16) * 1000}});     // 3..18 s
@@ -70,8 +70,15 @@ TEST(AvailabilityModelTest, AgentsNearTheEndOfWrapAreAlmostSurelyFree) {
             m.p_free({BusyAgent::Phase::talk, Duration{60'000}}) + 0.1);
 }
 
+AvailabilityConfig by_answer_time() {
+  AvailabilityConfig c;
+  c.horizon_groups = 4;
+  c.time_resolved_demand = true;
+  return c;
+}
+
 TEST(AvailabilityModelTest, ASlowerAnswerGivesEveryBusyAgentMoreTimeToFree) {
-  const auto m = trained_model();
+  const auto m = trained_model(by_answer_time());
   ASSERT_EQ(m.horizon_groups(), 4);
   const BusyAgent talking{BusyAgent::Phase::talk, Duration{170'000}};  // talk ends by 181 s
   const BusyAgent wrapping{BusyAgent::Phase::wrap, Duration{5'000}};
@@ -90,17 +97,14 @@ TEST(AvailabilityModelTest, ASlowerAnswerGivesEveryBusyAgentMoreTimeToFree) {
 }
 
 TEST(AvailabilityModelTest, OnlyCallsAnsweredBeforeTheNewOneCompeteWithIt) {
-  const auto m = trained_model();
+  const auto m = trained_model(by_answer_time());
   // Just dialled (answer in 3..18 s): ahead of a new call answered among the fastest rarely,
   // ahead of one answered among the slowest often.
   EXPECT_LT(m.p_answers_first(Duration{0}, 0), 0.3);
   EXPECT_GT(m.p_answers_first(Duration{0}, 3), 0.7);
   // Rung 15 s already: if live, it answers within 3 s, ahead of almost any new call.
   EXPECT_GT(m.p_answers_first(Duration{15'000}, 1), 0.9);
-  AvailabilityConfig lumped;
-  lumped.time_resolved_demand = false;
-  AvailabilityModel every(lumped);
-  EXPECT_EQ(every.p_answers_first(Duration{0}, 0), 1.0);
+  EXPECT_EQ(trained_model().p_answers_first(Duration{0}, 0), 1.0);  // the default: all compete
 }
 
 TEST(RollingAbandonmentTest, CountsOnlyTheLastDayOfAnswers) {
