@@ -92,6 +92,17 @@ TEST(SimulatedComplianceTest, FrequencyCapsRefuseASmallListCalledOverAndOver) {
   EXPECT_LE(r.days[0].dials, 40 * 3);  // the campaign's 3 attempts per number per day
 }
 
+TEST(SimulatedComplianceTest, ARecycledListKeepsBeingDialledDayAfterDay) {
+  Scenario s = one_day(10, 2);
+  s.days = 4;
+  s.compliance.lead_pool = 300;  // two passes a day: 5 attempts per lead would end by day 3
+  WatchedHarness h(s, PolicySpec{"progressive"});
+  const auto r = run(s, PolicySpec{"progressive"}, h);
+  // Passes are new lists: the lifetime cap (5 attempts) never ends the campaign.
+  EXPECT_GT(r.days[3].dials, 0.8 * r.days[0].dials);
+  EXPECT_EQ(h.harness_.gate().count(DecisionReason::freq_cap_lead_lifetime), 0u);
+}
+
 TEST(SimulatedComplianceTest, AbandonmentGateHoldsAnOverDiallingPolicy) {
   Scenario s = one_day(10, 4);
   const PolicySpec over{"ratio", 3.0};  // far too many lines: abandons a large share

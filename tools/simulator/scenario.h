@@ -46,7 +46,7 @@ struct ComplianceSetup {
   int start_year = 2026, start_month = 6, start_day = 1;  // first simulated day (a Monday)
   std::string timezone = "America/New_York";  // the call centre's clock: day_start_hour is local
   std::vector<int> lead_area_codes{212, 404, 312, 615};  // NY, GA (Eastern), IL, TN (Central)
-  std::int64_t lead_pool = 200'000;  // distinct numbers, dialled in turn, day after day
+  std::int64_t lead_pool = 200'000;  // distinct numbers, dialled in turn; each pass a new list
   std::string data_dir;              // compliance tables; empty: this tree's compliance/data
 };
 

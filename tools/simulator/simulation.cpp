@@ -260,10 +260,12 @@ bool Simulation::dial(bool agent_reserved) {
   if (!agent_reserved && clock_.now() < held_until_) return false;
   const auto pool = s_.compliance.lead_pool;
   for (int skip = 0; skip < kMaxLeadSkips; ++skip) {
-    const std::int64_t lead = next_lead_ % pool;
-    number_ = lead_number(s_.compliance, lead);
-    const DialRequest request{CampaignId{1},  LeadId{lead},
-                              number_,        static_cast<std::int32_t>(next_lead_ / pool),
+    // Each pass over the pool is a new list of leads with the same numbers: lead ids are unique
+    // and start with no attempts (a lifetime cap would end an endless benchmark), while the
+    // per-number caps see every earlier call to the number.
+    const std::int64_t lead = next_lead_;
+    number_ = lead_number(s_.compliance, next_lead_ % pool);
+    const DialRequest request{CampaignId{1},  LeadId{lead}, number_, 0,
                               agent_reserved, clock_.now()};
     const GateReply reply = gate_.ask(request);
     if (reply.answer == GateAnswer::dial) {
