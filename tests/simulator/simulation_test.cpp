@@ -122,6 +122,8 @@ TEST(RunnerTest, BestRatioIsBisectedUnderTheLimit) {
   ASSERT_EQ(report.policies.size(), 2u);
   EXPECT_LE(report.policies[0].abandon_rate_max_period, s.abandon_target);
   EXPECT_GE(report.policies[0].ratio, 0.5);
+  // Searched without the compliance gate, which would let any ratio pass by holding it.
+  EXPECT_LT(report.policies[0].ratio, s.max_lines_per_agent);
   EXPECT_GT(report.policies[0].talk_fraction, report.policies[1].talk_fraction - 0.02);
 }
 
