@@ -66,6 +66,7 @@ class AvailabilityModel {
     return a < table.size() ? handle_confidence_ * table[a] : 0.0;
   }
   [[nodiscard]] int horizon_groups() const { return static_cast<int>(groups_.size()); }
+  [[nodiscard]] bool time_resolved() const { return config_.time_resolved_demand; }
   // P(a live call that has rung for `elapsed` is answered before a call dialled now, whose
   // answer falls in horizon group `g`): only those take an agent ahead of it.
   [[nodiscard]] double p_answers_first(Duration elapsed, int g) const {

@@ -144,7 +144,12 @@ PacingDecision PredictivePacer::decide(const PacingInputs& in) {
     t.demand[g].clear();
   }
   for (const auto& agent : in.busy) {
-    if (model_.p_free(agent) <= 1e-6) continue;  // not free in time, whatever the answer time
+    const double q_all = model_.p_free(agent);
+    if (q_all <= 1e-6) continue;  // not free in time, whatever the answer time
+    if (groups == 1) {            // the default: one table lookup per agent
+      t.supply[0].add(q_all, exact);
+      continue;
+    }
     for (std::size_t g = 0; g < groups; ++g) {
       const double q = model_.p_free(agent, static_cast<int>(g));
       if (q > 1e-6) t.supply[g].add(q, exact);
@@ -153,6 +158,10 @@ PacingDecision PredictivePacer::decide(const PacingInputs& in) {
   for (const auto& elapsed : in.in_flight_elapsed) {
     const double live = model_.p_live_given_ringing(elapsed, t.p_new);
     if (live <= 1e-6) continue;
+    if (groups == 1 && !model_.time_resolved()) {
+      t.demand[0].add(live, exact);
+      continue;
+    }
     for (std::size_t g = 0; g < groups; ++g) {
       const double pi = live * model_.p_answers_first(elapsed, static_cast<int>(g));
       if (pi > 1e-6) t.demand[g].add(pi, exact);
