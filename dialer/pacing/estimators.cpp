@@ -5,6 +5,28 @@
 
 namespace dialer::pacing {
 
+void RollingAbandonment::add(TimePoint at, bool dropped) {
+  const std::int64_t minute = to_unix_ms(at) / 60'000;
+  if (buckets_.empty() || buckets_.back().minute != minute) buckets_.push_back({minute, 0, 0});
+  buckets_.back().live += 1;
+  live_ += 1;
+  if (dropped) {
+    buckets_.back().drops += 1;
+    drops_ += 1;
+  }
+  advance(at);
+}
+
+void RollingAbandonment::advance(TimePoint now) {
+  const std::int64_t oldest = (to_unix_ms(now) - window_.count()) / 60'000;
+  while (!buckets_.empty() && buckets_.front().minute <= oldest) {
+    live_ -= buckets_.front().live;
+    drops_ -= buckets_.front().drops;
+    buckets_.pop_front();
+  }
+  if (buckets_.empty()) live_ = drops_ = 0;  // no rounding residue
+}
+
 DecayingHistogram::DecayingHistogram(int max_seconds, double memory)
     : keep_(1.0 - 1.0 / memory), mass_(static_cast<std::size_t>(std::max(1, max_seconds)), 0.0) {}
 

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "dialer/common/time.h"
@@ -29,6 +31,28 @@ class DecayingProportion {
   double keep_;
   double hits_ = 0;
   double weight_ = 0;
+};
+
+// Live answers and drops over a rolling window (one-minute buckets): the same kind of control
+// window the compliance gate watches (24 hours by default), so that the pacer can stay under the
+// gate's ceiling instead of tripping it.
+class RollingAbandonment {
+ public:
+  explicit RollingAbandonment(Duration window) : window_(window) {}
+  void add(TimePoint at, bool dropped);
+  // Forgets the buckets that left the window ending at `now`.
+  void advance(TimePoint now);
+  [[nodiscard]] double live() const { return live_; }
+  [[nodiscard]] double rate() const { return live_ > 0 ? drops_ / live_ : 0.0; }
+
+ private:
+  struct Bucket {
+    std::int64_t minute = 0;
+    double live = 0, drops = 0;
+  };
+  Duration window_;
+  std::deque<Bucket> buckets_;
+  double live_ = 0, drops_ = 0;
 };
 
 // Exponentially decayed histogram of durations, one-second bins, last bin open-ended.

@@ -1,74 +1,38 @@
 #include "dialer/pacing/predictive_pacer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 #include <vector>
 
+#include "dialer/pacing/count_distribution.h"
+
 namespace dialer::pacing {
-namespace {
 
-double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
-
-// Distribution of an integer random variable on [offset, offset + pmf.size()).
-struct IntPmf {
-  int offset = 0;
-  std::vector<double> pmf{1.0};
-
-  void reset(int at) {
-    offset = at;
-    pmf.assign(1, 1.0);
-  }
-  // In place, so that a decision allocates nothing once the buffer has grown.
-  void add_bernoulli(double q, int sign) {  // sign +1: adds Bern(q); -1: subtracts it
-    if (q <= 0) return;
-    const double up = sign > 0 ? q : 1.0 - q;  // weight of the higher value
-    pmf.push_back(0.0);
-    for (std::size_t j = pmf.size() - 1; j > 0; --j) pmf[j] = pmf[j] * (1.0 - up) + pmf[j - 1] * up;
-    pmf[0] *= 1.0 - up;
-    if (sign < 0) --offset;
-  }
-  void subtract_poisson(double mean) {
-    if (mean <= 1e-9) return;
-    const int kmax = static_cast<int>(mean + 6.0 * std::sqrt(mean) + 2.0);
-    std::vector<double> pois(static_cast<std::size_t>(kmax + 1));
-    double term = std::exp(-mean);
-    for (int k = 0; k <= kmax; ++k) {
-      pois[static_cast<std::size_t>(k)] = term;
-      term *= mean / (k + 1);
-    }
-    std::vector<double> out(pmf.size() + static_cast<std::size_t>(kmax), 0.0);
-    for (std::size_t i = 0; i < pmf.size(); ++i) {
-      for (int k = 0; k <= kmax; ++k) {
-        out[i + static_cast<std::size_t>(kmax - k)] += pmf[i] * pois[static_cast<std::size_t>(k)];
-      }
-    }
-    offset -= kmax;
-    pmf.swap(out);
-  }
-  [[nodiscard]] double p_at_most_zero() const {
-    double p = 0;
-    for (std::size_t i = 0; i < pmf.size() && offset + static_cast<int>(i) <= 0; ++i) p += pmf[i];
-    return p;
-  }
-  [[nodiscard]] double expected_negative_part() const {  // E[max(0, -Z)]
-    double e = 0;
-    for (std::size_t i = 0; i < pmf.size() && offset + static_cast<int>(i) < 0; ++i) {
-      e += pmf[i] * -(offset + static_cast<int>(i));
-    }
-    return e;
-  }
-};
-
-}  // namespace
-
-// Supply minus demand, before any new call: base + sum Bern(q) - sum Bern(pi) - Poisson(inbound).
+// Supply minus demand, before any new call: base + sum Bern(q) - sum Bern(pi) - Poisson(inbound),
+// once per horizon group: how soon the new call is answered decides which busy agents are free
+// by then and which ringing calls are answered ahead of it.
 struct PredictivePacer::Terms {
+  struct Counts {
+    std::vector<double> terms;            // the Bernoulli probabilities, exact path
+    double mean = 0, var = 0, third = 0;  // their cumulants
+
+    void clear() {
+      terms.clear();
+      mean = var = third = 0;
+    }
+    void add(double q, bool keep) {
+      if (keep) terms.push_back(q);
+      mean += q;
+      var += q * (1 - q);
+      third += bernoulli_third(q);
+    }
+  };
   int base = 0;
-  std::vector<double> supply;              // busy agents' P(free in time)
-  std::vector<double> demand;              // ringing calls' P(live)
-  double supply_mean = 0, supply_var = 0;  // moments, when the terms are not stored
-  double demand_mean = 0, demand_var = 0;
+  int groups = 1;
+  std::array<Counts, kMaxHorizonGroups> supply;  // busy agents' P(free in time)
+  std::array<Counts, kMaxHorizonGroups> demand;  // ringing calls' P(live and answered first)
   double inbound_mean = 0;
   double p_new = 1.0;
   double theta = 0.1;
@@ -77,7 +41,7 @@ struct PredictivePacer::Terms {
 // Buffers reused by every decision, so that steady-state decisions do not allocate.
 struct PredictivePacer::Scratch {
   Terms terms;
-  IntPmf pmf;
+  std::array<CountPmf, kMaxHorizonGroups> pmf;
 };
 
 PredictivePacer::PredictivePacer(PredictiveConfig config)
@@ -88,6 +52,7 @@ PredictivePacer::PredictivePacer(PredictiveConfig config)
       live_(config.memory_live),
       abandoned_(config.guard_memory),
       long_run_(config.long_run_memory),
+      window_(config.control_window),
       log_threshold_(std::log(config.initial_threshold)) {}
 
 PredictivePacer::~PredictivePacer() = default;
@@ -100,7 +65,7 @@ double PredictivePacer::p_live() const {
 double PredictivePacer::threshold() const { return std::exp(log_threshold_); }
 double PredictivePacer::measured_abandon() const { return abandoned_.estimate(0.0, 0.0); }
 
-void PredictivePacer::observe(TimePoint /*now*/, const CallObservation& obs) {
+void PredictivePacer::observe(TimePoint now, const CallObservation& obs) {
   using K = CallObservation::Kind;
   model_.observe(obs);
   switch (obs.kind) {
@@ -115,9 +80,12 @@ void PredictivePacer::observe(TimePoint /*now*/, const CallObservation& obs) {
       const bool dropped = obs.kind == K::abandoned;
       abandoned_.add(dropped);
       long_run_.add(dropped);
+      window_.add(now, dropped);
       // While the guard dials progressively, the threshold is frozen: otherwise the quiet spell
       // would raise it and the release would over-dial (the bang-bang cycle of a daily cap).
-      if (guard_active_) break;
+      // Drops still lower it: a guard that trips because the threshold is too high must not
+      // keep it there.
+      if (guard_active_ && !dropped) break;
       // Stochastic approximation: the threshold settles where abandonment equals the target; the
       // long-run term adds integral action so the legal period's rate does not drift above it.
       const double long_gap =
@@ -156,37 +124,47 @@ PacingDecision PredictivePacer::decide(const PacingInputs& in) {
       long_run_.estimate(0, 0) > config_.guard_fraction * config_.abandon_ceiling;
   const bool burst_guard = abandoned_.weight() >= config_.burst_min_answers &&
                            measured_abandon() > config_.burst_factor * config_.abandon_ceiling;
-  guard_active_ = period_guard || burst_guard;
+  window_.advance(in.now);
+  const bool window_guard =
+      window_.live() >= config_.window_min_answers &&
+      window_.rate() > config_.window_guard_fraction * config_.abandon_ceiling;
+  guard_active_ = period_guard || burst_guard || window_guard;
   if (guard_active_) return progressive_fallback(in, PacingReason::abandon_guard);
   model_.refresh(in.now);
   Terms& t = scratch_->terms;
-  t.supply.clear();
-  t.demand.clear();
-  t.supply_mean = t.supply_var = t.demand_mean = t.demand_var = 0;
+  t.groups = model_.horizon_groups();
   t.p_new = p_live();
   t.theta = threshold();
   t.base = in.agents_ready - in.answered_waiting - in.inbound_waiting;
   const bool exact =
       static_cast<int>(in.busy.size() + in.in_flight_elapsed.size()) <= config_.exact_terms_limit;
-  if (exact) {
-    for (const auto& agent : in.busy) {
-      const double q = model_.p_free(agent);
-      if (q > 1e-6) t.supply.push_back(q);
+  const auto groups = static_cast<std::size_t>(t.groups);
+  for (std::size_t g = 0; g < groups; ++g) {
+    t.supply[g].clear();
+    t.demand[g].clear();
+  }
+  for (const auto& agent : in.busy) {
+    const double q_all = model_.p_free(agent);
+    if (q_all <= 1e-6) continue;  // not free in time, whatever the answer time
+    if (groups == 1) {            // the default: one table lookup per agent
+      t.supply[0].add(q_all, exact);
+      continue;
     }
-    for (const auto& elapsed : in.in_flight_elapsed) {
-      const double pi = model_.p_live_given_ringing(elapsed, t.p_new);
-      if (pi > 1e-6) t.demand.push_back(pi);
+    for (std::size_t g = 0; g < groups; ++g) {
+      const double q = model_.p_free(agent, static_cast<int>(g));
+      if (q > 1e-6) t.supply[g].add(q, exact);
     }
-  } else {  // large teams: only the moments are needed, no per-term storage
-    for (const auto& agent : in.busy) {
-      const double q = model_.p_free(agent);
-      t.supply_mean += q;
-      t.supply_var += q * (1 - q);
+  }
+  for (const auto& elapsed : in.in_flight_elapsed) {
+    const double live = model_.p_live_given_ringing(elapsed, t.p_new);
+    if (live <= 1e-6) continue;
+    if (groups == 1 && !model_.time_resolved()) {
+      t.demand[0].add(live, exact);
+      continue;
     }
-    for (const auto& elapsed : in.in_flight_elapsed) {
-      const double pi = model_.p_live_given_ringing(elapsed, t.p_new);
-      t.demand_mean += pi;
-      t.demand_var += pi * (1 - pi);
+    for (std::size_t g = 0; g < groups; ++g) {
+      const double pi = live * model_.p_answers_first(elapsed, static_cast<int>(g));
+      if (pi > 1e-6) t.demand[g].add(pi, exact);
     }
   }
   t.inbound_mean = in.inbound_rate_per_s * model_.horizon_mean_seconds();
@@ -218,62 +196,92 @@ PacingDecision PredictivePacer::decide(const PacingInputs& in) {
 }
 
 int PredictivePacer::launches_exact(const Terms& t, int max_new, PacingExplanation& ex) const {
-  IntPmf& z = scratch_->pmf;
-  z.reset(t.base);
-  double supply_mean = std::max(0, t.base);
-  double demand_mean = std::max(0, -t.base);
-  for (double q : t.supply) {
-    z.add_bernoulli(q, +1);
-    supply_mean += q;
+  const auto groups = static_cast<std::size_t>(t.groups);
+  double supply_mean = 0, demand_mean = 0;
+  for (std::size_t g = 0; g < groups; ++g) {
+    CountPmf& z = scratch_->pmf[g];
+    z.reset(t.base);
+    for (double q : t.supply[g].terms) z.add_bernoulli(q, +1);
+    for (double pi : t.demand[g].terms) z.add_bernoulli(pi, -1);
+    z.subtract_poisson(t.inbound_mean);
+    supply_mean += t.supply[g].mean / t.groups;
+    demand_mean += t.demand[g].mean / t.groups;
   }
-  for (double pi : t.demand) {
-    z.add_bernoulli(pi, -1);
-    demand_mean += pi;
-  }
-  z.subtract_poisson(t.inbound_mean);
   demand_mean += t.inbound_mean;
+  // The horizon groups are equally likely: the risk is their average.
+  auto risk_now = [&] {
+    double r = 0;
+    for (std::size_t g = 0; g < groups; ++g) r += scratch_->pmf[g].p_at_most_zero();
+    return r / t.groups;
+  };
   int launch = 0;
-  double risk = z.p_at_most_zero();
+  double risk = risk_now();
   while (launch < max_new && risk < t.theta) {
-    z.add_bernoulli(t.p_new, -1);
+    for (std::size_t g = 0; g < groups; ++g) {
+      // Calls dialled together all compete with each other: whichever is answered first takes
+      // the agent, and the total shortfall grows by one either way.
+      scratch_->pmf[g].add_bernoulli(t.p_new, -1);
+      demand_mean += t.p_new / t.groups;
+    }
     ++launch;
-    risk = z.p_at_most_zero();
+    risk = risk_now();
   }
-  demand_mean += launch * t.p_new;
-  ex.agents_expected = supply_mean;
-  ex.demand_expected = demand_mean;
-  ex.next_call_abandon = risk;
-  ex.forecast_abandon = demand_mean > 0 ? z.expected_negative_part() / demand_mean : 0.0;
+  double shortfall = 0;
+  for (std::size_t g = 0; g < groups; ++g) {
+    shortfall += scratch_->pmf[g].expected_negative_part() / t.groups;
+  }
+  explain(t, supply_mean, demand_mean, risk, shortfall, ex);
   return launch;
 }
 
 int PredictivePacer::launches_normal(const Terms& t, int max_new, PacingExplanation& ex) const {
-  double mean = t.base + t.supply_mean - t.demand_mean - t.inbound_mean;
-  double var = t.supply_var + t.demand_var + t.inbound_mean;
-  const double supply_mean = std::max(0, t.base) + t.supply_mean;
-  double demand_mean = std::max(0, -t.base) + t.demand_mean + t.inbound_mean;
-  auto risk_of = [](double m, double v) {
-    if (v <= 1e-12) return m <= 0.5 ? 1.0 : 0.0;
-    return normal_cdf((0.5 - m) / std::sqrt(v));  // continuity-corrected P(Z <= 0)
+  const auto groups = static_cast<std::size_t>(t.groups);
+  const bool skew = config_.skew_correction;
+  // Cumulants of Z per group. Demand and inbound enter Z with a minus sign, so their odd
+  // cumulants do too.
+  std::array<double, kMaxHorizonGroups> mean{}, var{}, third{};
+  for (std::size_t g = 0; g < groups; ++g) {
+    const auto& sup = t.supply[g];
+    const auto& dem = t.demand[g];
+    mean[g] = t.base + sup.mean - dem.mean - t.inbound_mean;
+    var[g] = sup.var + dem.var + t.inbound_mean;
+    third[g] = skew ? sup.third - dem.third - t.inbound_mean : 0.0;
+  }
+  auto risk_now = [&] {
+    double r = 0;
+    for (std::size_t g = 0; g < groups; ++g) r += risk_of(mean[g], var[g], third[g]);
+    return r / t.groups;
   };
   int launch = 0;
-  double risk = risk_of(mean, var);
+  double risk = risk_now();
   while (launch < max_new && risk < t.theta) {
-    mean -= t.p_new;
-    var += t.p_new * (1 - t.p_new);
+    for (std::size_t g = 0; g < groups; ++g) {
+      const double q = t.p_new;  // calls dialled together all compete with each other
+      mean[g] -= q;
+      var[g] += q * (1 - q);
+      if (skew) third[g] -= bernoulli_third(q);
+    }
     ++launch;
-    risk = risk_of(mean, var);
+    risk = risk_now();
   }
-  demand_mean += launch * t.p_new;
-  ex.agents_expected = supply_mean;
-  ex.demand_expected = demand_mean;
-  ex.next_call_abandon = risk;
-  const double sd = std::sqrt(std::max(var, 1e-12));
-  const double m = -mean;  // E[max(0, -Z)] for a normal Z
-  const double neg =
-      sd * std::exp(-0.5 * (m / sd) * (m / sd)) / std::sqrt(2 * M_PI) + m * normal_cdf(m / sd);
-  ex.forecast_abandon = demand_mean > 0 ? std::max(0.0, neg) / demand_mean : 0.0;
+  double supply_mean = 0, demand_mean = 0, shortfall = 0;
+  for (std::size_t g = 0; g < groups; ++g) {
+    supply_mean += t.supply[g].mean / t.groups;
+    demand_mean += (t.demand[g].mean + t.inbound_mean + launch * t.p_new) / t.groups;
+    shortfall += expected_shortfall(mean[g], var[g]) / t.groups;
+  }
+  explain(t, supply_mean, demand_mean, risk, shortfall, ex);
   return launch;
+}
+
+void PredictivePacer::explain(const Terms& t, double supply_mean, double demand_mean, double risk,
+                              double shortfall, PacingExplanation& ex) const {
+  // Expected agents and the live answers competing with the next call (waiting calls included).
+  const double demand = std::max(0, -t.base) + demand_mean;
+  ex.agents_expected = std::max(0, t.base) + supply_mean;
+  ex.demand_expected = demand;
+  ex.next_call_abandon = risk;
+  ex.forecast_abandon = demand > 0 ? shortfall / demand : 0.0;
 }
 
 }  // namespace dialer::pacing

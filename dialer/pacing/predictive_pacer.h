@@ -20,6 +20,12 @@ struct PredictiveConfig {
   double guard_min_answers = 2000;  // decayed live answers before the long-run guard may trip
   double burst_factor = 3.0;        // recent rate above this multiple of the ceiling: progressive
   double burst_min_answers = 100;
+  // The compliance gate closes when a rolling control window's rate reaches the ceiling and
+  // reopens only below its release level: the pacer dials progressively while the same window
+  // is above this share of the ceiling, so that ordinary noise never trips the gate.
+  Duration control_window = std::chrono::hours{24};
+  double window_guard_fraction = 0.93;
+  double window_min_answers = 100;  // a thinner window is left to the gate itself
   double guard_memory = 300;        // live answers behind the recent (burst) rate
   double prior_live = 1.0;          // cautious prior: every dial assumed live (progressive)
   double prior_weight = 40;         // pseudo-dials behind the prior
@@ -31,6 +37,7 @@ struct PredictiveConfig {
   double integral_gain = 2.0;      // weight of the long-run rate's gap to the target
   double long_run_memory = 20000;  // answered calls behind the long-run rate
   int exact_terms_limit = 48;      // exact Poisson-binomial below this many random terms
+  bool skew_correction = true;     // above it: normal approximation refined by the skewness
   Duration tick = kDefaultTick;
   AvailabilityConfig availability;
   CapsConfig caps;
@@ -58,6 +65,8 @@ class PredictivePacer final : public Pacer {
   PacingDecision progressive_fallback(const PacingInputs& in, PacingReason reason);
   int launches_exact(const Terms& t, int max_new, PacingExplanation& ex) const;
   int launches_normal(const Terms& t, int max_new, PacingExplanation& ex) const;
+  void explain(const Terms& t, double supply_mean, double demand_mean, double risk,
+               double shortfall, PacingExplanation& ex) const;
 
   PredictiveConfig config_;
   std::unique_ptr<Scratch> scratch_;
@@ -66,6 +75,7 @@ class PredictivePacer final : public Pacer {
   DecayingProportion live_;
   DecayingProportion abandoned_;
   DecayingProportion long_run_;  // abandonment over about a legal period's worth of answers
+  RollingAbandonment window_;    // the gate's rolling control window
   bool guard_active_ = false;
   double log_threshold_;
 };

@@ -172,5 +172,25 @@ TEST(PredictivePacerTest, AsksAgainWithinATick) {
   EXPECT_LE(d.next_check, clock.now() + Duration{250});
 }
 
+TEST(PredictivePacerTest, DialsProgressivelyWhileTheGatesControlWindowNearsTheCeiling) {
+  SimulatedClock clock;
+  PredictivePacer pacer;
+  train(pacer, clock, 4000);  // 1000 answers, none abandoned
+  auto d = pacer.decide(state(clock.now(), 20, 20, 0));
+  ASSERT_GT(d.launch, 20);
+  // 30 drops in the last day's 1030 answers: 2.9 %, above 93 % of the 3 % ceiling.
+  for (int i = 0; i < 30; ++i) pacer.observe(clock.now(), {K::abandoned, Duration{2000}});
+  d = pacer.decide(state(clock.now(), 20, 20, 0));
+  EXPECT_EQ(d.reason, PacingReason::abandon_guard);
+  EXPECT_EQ(d.launch, 20);
+  // A day later those drops have left the window, and the recent calls were clean: predictive
+  // again.
+  clock.advance_by(std::chrono::hours{25});
+  for (int i = 0; i < 400; ++i) pacer.observe(clock.now(), {K::connected, Duration{0}});
+  d = pacer.decide(state(clock.now(), 20, 20, 0));
+  EXPECT_NE(d.reason, PacingReason::abandon_guard);
+  EXPECT_GT(d.launch, 20);
+}
+
 }  // namespace
 }  // namespace dialer::pacing

@@ -45,7 +45,10 @@ TEST(SimulationTest, SameSeedGivesTheSameRun) {
 }
 
 TEST(SimulationTest, PredictiveBeatsProgressiveAndStaysUnderTheCeiling) {
-  const auto s = small_team(20, 3);
+  // The pacer alone (the compliance gate's own effect is tested in compliance_gate_test.cpp).
+  // Five short days: the first ones include the cold start and its high daily abandonment.
+  auto s = small_team(20, 5);
+  s.compliance.real_gate = false;
   const auto predictive = simulate(s, PolicySpec{"predictive"}, 1);
   const auto progressive = simulate(s, PolicySpec{"progressive"}, 1);
   EXPECT_GT(talk_fraction(predictive), talk_fraction(progressive) + 0.10);
@@ -64,7 +67,9 @@ TEST(SimulationTest, AgentTimeAddsUpAndTalkNeverExceedsTheModelCeiling) {
 
 class RefuseEveryOther final : public DialGatePort {
  public:
-  bool allow(const DialRequest&) override { return (++asked_ % 2) == 0; }
+  GateReply ask(const DialRequest&) override {
+    return {(++asked_ % 2) == 0 ? GateAnswer::dial : GateAnswer::skip_lead, {}};
+  }
   int asked_ = 0;
 };
 
@@ -117,6 +122,8 @@ TEST(RunnerTest, BestRatioIsBisectedUnderTheLimit) {
   ASSERT_EQ(report.policies.size(), 2u);
   EXPECT_LE(report.policies[0].abandon_rate_max_period, s.abandon_target);
   EXPECT_GE(report.policies[0].ratio, 0.5);
+  // Searched without the compliance gate, which would let any ratio pass by holding it.
+  EXPECT_LT(report.policies[0].ratio, s.max_lines_per_agent);
   EXPECT_GT(report.policies[0].talk_fraction, report.policies[1].talk_fraction - 0.02);
 }
 

@@ -1,10 +1,16 @@
 // `dialerctl simulate SCENARIO.yaml [--json]`: runs a scenario under each of its policies and
-// prints one line per policy. `dialerctl simulate-grid`: the pacing benchmark grid as markdown.
+// prints one line per policy. With `--db URL --signing-key PEM` it runs the first policy on the
+// first seed and writes every simulated call's record through the compliance module into that
+// database (then `dialerctl export` and `export verify` work on it as on a real campaign).
+// `dialerctl simulate-grid`: the pacing benchmark grid as markdown.
 #include <chrono>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "tools/dialerctl/command.h"
+#include "tools/dialerctl/db_option.h"
 #include "tools/simulator/grid.h"
 #include "tools/simulator/runner.h"
 
@@ -19,6 +25,9 @@ struct SimulateArgs {
   int jobs = 1;
   int trace = 0;
   std::vector<std::string> policies;
+  std::string db;
+  std::string signing_key;
+  std::string compliance_data;
 };
 
 // Prints the pacer's debug log (one key=value line per decision) for the first `limit` decisions.
@@ -46,6 +55,47 @@ int run_trace(const sim::Scenario& s, const std::string& policy, int limit) {
   return kExitOk;
 }
 
+std::optional<compliance::Ed25519Signer> read_signer(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream pem;
+  pem << in.rdbuf();
+  auto signer = compliance::Ed25519Signer::from_private_pem(pem.str());
+  if (!in || !signer) {
+    std::cerr << "simulate: cannot read the signing key " << path << "\n";
+    return std::nullopt;
+  }
+  return *signer;
+}
+
+int run_recorded(const sim::Scenario& s, const SimulateArgs& a) {
+  if (a.signing_key.empty()) {
+    std::cerr << "simulate: --db needs --signing-key PEM (the checkpoints are signed)\n";
+    return kExitInvalid;
+  }
+  const auto signer = read_signer(a.signing_key);
+  if (!signer) return kExitInvalid;
+  auto db = open_database_or_report(a.db);
+  if (!db) return kExitFailure;
+  sim::Scenario one = s;
+  one.seeds = 1;
+  one.policies = {s.policies.front()};
+  const sim::Recording recording{(*db)->call_records(), (*db)->dnc(), *signer};
+  auto run = sim::simulate_recorded(one, sim::PolicySpec{one.policies.front(), 1.0}, one.seed_base,
+                                    recording);
+  if (!run) {
+    std::cerr << "simulate: recording failed: " << run.error().message << "\n";
+    return kExitFailure;
+  }
+  sim::ScenarioReport report;
+  report.scenario = one.name;
+  report.agents = one.total_agents();
+  report.days = one.days;
+  report.seeds = 1;
+  report.policies.push_back(sim::summarise(one.policies.front(), {*run}, 30));
+  std::cout << (a.json ? sim::format_json({report}) : sim::format_text(report));
+  return kExitOk;
+}
+
 int run_simulate(const SimulateArgs& a) {
   auto s = sim::load_scenario_file(a.scenario);
   if (!s) {
@@ -55,13 +105,23 @@ int run_simulate(const SimulateArgs& a) {
   if (a.days > 0) s->days = a.days;
   if (a.seeds > 0) s->seeds = a.seeds;
   if (!a.policies.empty()) s->policies = a.policies;
+  if (!a.compliance_data.empty()) s->compliance.data_dir = a.compliance_data;
   if (auto st = sim::validate(*s); !st) {
     std::cerr << "simulate: " << st.error().message << "\n";
     return kExitInvalid;
   }
   sim::RunOptions options;
   options.jobs = a.jobs;
+  if (s->compliance.real_gate) {  // report unreadable tables once, before any run
+    const auto dir = s->compliance.data_dir.empty() ? sim::default_compliance_data_dir()
+                                                    : s->compliance.data_dir;
+    if (auto tables = sim::shared_compliance_tables(dir); !tables) {
+      std::cerr << "simulate: " << tables.error().message << "\n";
+      return kExitFailure;
+    }
+  }
   if (a.trace > 0) return run_trace(*s, s->policies.front(), a.trace);
+  if (!a.db.empty()) return run_recorded(*s, a);
   const auto report = sim::run_scenario(*s, options);
   std::cout << (a.json ? sim::format_json({report}) : sim::format_text(report));
   return kExitOk;
@@ -78,6 +138,14 @@ const CommandRegistration kSimulate{
       cmd->add_option("--jobs", args->jobs, "seeds simulated in parallel (default 1)");
       cmd->add_option("--policies", args->policies, "override the scenario's policies")
           ->delimiter(',');
+      cmd->add_option("--db", args->db,
+                      "write every simulated call's record into this database (first policy, "
+                      "first seed): sqlite:PATH or mysql://...");
+      cmd->add_option("--signing-key", args->signing_key,
+                      "Ed25519 private key (PEM) signing the record checkpoints (with --db)");
+      cmd->add_option("--compliance-data", args->compliance_data,
+                      "directory of the compliance tables (default: compliance/data of the "
+                      "source tree)");
       cmd->add_option("--trace", args->trace,
                       "print the first N pacing decisions of the first policy (day 1, first seed) "
                       "with their inputs and estimates, instead of the report");

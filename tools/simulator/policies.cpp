@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "tools/simulator/campaign_pacer.h"
+#include "tools/simulator/sim_calendar.h"
 #include "tools/simulator/simulation.h"
 #include "tools/simulator/vicidial_adapt.h"
 
@@ -57,6 +58,7 @@ std::unique_ptr<pacing::Pacer> make_pacer(const Scenario& s, const PolicySpec& p
     v.caps.max_lines_per_agent = s.max_lines_per_agent;
     v.caps.max_calls_per_second = s.max_calls_per_second;
     v.caps.trunk_channels = s.trunk_channels;
+    if (auto calendar = SimCalendar::make(s)) v.server_utc_offset = calendar->utc_offset(0);
     return std::make_unique<VicidialAdaptPacer>(v);
   }
   const DialMode mode = policy.name == "progressive" ? DialMode::progressive

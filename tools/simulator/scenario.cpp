@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include "tools/simulator/sim_calendar.h"
 
 namespace dialer::sim {
 namespace {
@@ -95,6 +98,35 @@ std::vector<AgentGroup> parse_agents(const std::string& origin, const YAML::Node
   return groups;
 }
 
+void parse_compliance(ComplianceSetup& c, const std::string& origin, const YAML::Node& n) {
+  if (!n.IsMap()) fail(origin, n, "compliance must be a map");
+  for (const auto& kv : n) {
+    const auto key = kv.first.as<std::string>();
+    const auto& v = kv.second;
+    if (key == "gate") {
+      const auto mode = v.as<std::string>();
+      if (mode != "real" && mode != "allow_all") fail(origin, v, "gate must be real or allow_all");
+      c.real_gate = mode == "real";
+    } else if (key == "start_date") {
+      const auto text = v.as<std::string>();
+      if (std::sscanf(text.c_str(), "%d-%d-%d", &c.start_year, &c.start_month, &c.start_day) != 3)
+        fail(origin, v, "start_date must be YYYY-MM-DD");
+    } else if (key == "timezone") {
+      c.timezone = v.as<std::string>();
+    } else if (key == "lead_area_codes") {
+      c.lead_area_codes.clear();
+      for (const auto& code : v)
+        c.lead_area_codes.push_back(static_cast<int>(num(origin, code, "area code")));
+    } else if (key == "data_dir") {
+      c.data_dir = v.as<std::string>();
+    } else if (key == "lead_pool") {
+      c.lead_pool = static_cast<std::int64_t>(num(origin, v, "lead_pool"));
+    } else {
+      fail(origin, kv.first, "unknown compliance key '" + key + "'");
+    }
+  }
+}
+
 void parse_key(Scenario& s, const std::string& origin, const std::string& key,
                const YAML::Node& v) {
   auto i = [&](const char* what) { return static_cast<int>(num(origin, v, what)); };
@@ -144,6 +176,8 @@ void parse_key(Scenario& s, const std::string& origin, const std::string& key,
     if (v["machine_share"]) s.amd.machine_share = num(origin, v["machine_share"], "machine_share");
     if (v["accuracy"]) s.amd.accuracy = num(origin, v["accuracy"], "accuracy");
     if (v["machine_talk"]) s.amd.machine_talk = num(origin, v["machine_talk"], "machine_talk");
+  } else if (key == "compliance") {
+    parse_compliance(s.compliance, origin, v);
   } else if (key == "policies") {
     s.policies.clear();
     for (const auto& p : v) s.policies.push_back(p.as<std::string>());
@@ -200,6 +234,15 @@ Status validate(const Scenario& s) {
   if (s.max_lines_per_agent < 1) return bad("max_lines_per_agent must be >= 1");
   if (s.amd.accuracy < 0 || s.amd.accuracy > 1) return bad("amd.accuracy must be in [0, 1]");
   if (s.amd.machine_share < 0 || s.amd.machine_share > 1) return bad("amd.machine_share in [0, 1]");
+  const auto& c = s.compliance;
+  if (auto calendar = SimCalendar::make(s); !calendar) return calendar.error();
+  if (c.lead_area_codes.empty()) return bad("compliance.lead_area_codes is empty");
+  for (int code : c.lead_area_codes) {
+    if (code < 200 || code > 999) return bad("compliance.lead_area_codes: not a NANP area code");
+  }
+  if (c.lead_pool < 1 || c.lead_pool > 8'000'000) return bad("compliance.lead_pool in [1, 8e6]");
+  if (c.start_month < 1 || c.start_month > 12 || c.start_day < 1 || c.start_day > 31)
+    return bad("compliance.start_date is not a date");
   static const std::set<std::string> known{"predictive", "progressive", "best_ratio",
                                            "vicidial_adapt_hard_limit", "vicidial_adapt_tapered"};
   for (const auto& p : s.policies) {

@@ -38,6 +38,18 @@ struct AmdModel {
   double machine_talk = 4;   // seconds an agent spends on a machine that reached them
 };
 
+// The compliance side of a simulated campaign: whether the real dial gate judges every dial, the
+// calendar the simulated days fall on (calling windows depend on the date and the called party's
+// local time) and the numbers of the lead list (their area codes place them in time zones).
+struct ComplianceSetup {
+  bool real_gate = true;  // false: every dial allowed (no compliance code)
+  int start_year = 2026, start_month = 6, start_day = 1;  // first simulated day (a Monday)
+  std::string timezone = "America/New_York";  // the call centre's clock: day_start_hour is local
+  std::vector<int> lead_area_codes{212, 404, 312, 615};  // NY, GA (Eastern), IL, TN (Central)
+  std::int64_t lead_pool = 200'000;  // distinct numbers, dialled in turn; each pass a new list
+  std::string data_dir;              // compliance tables; empty: this tree's compliance/data
+};
+
 struct Scenario {
   std::string name = "scenario";
   std::vector<AgentGroup> agents{AgentGroup{10, 0, -1, {}}};
@@ -60,6 +72,7 @@ struct Scenario {
   int trunk_channels = 0;
   std::int64_t leads_per_day = 0;   // 0: unlimited
   int vicidial_latest_hhmm = 2100;  // VICIdial's adaptive_latest_server_time (its default)
+  ComplianceSetup compliance;
   std::vector<std::string> policies{"predictive", "progressive", "best_ratio",
                                     "vicidial_adapt_hard_limit", "vicidial_adapt_tapered"};
 

@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <stdexcept>
 
 #include "dialer/acd/acd.h"
 #include "dialer/common/simulated_clock.h"
+#include "tools/simulator/compliance_harness.h"
+#include "tools/simulator/sim_calendar.h"
 
 namespace dialer::sim {
 namespace {
@@ -13,7 +16,11 @@ namespace {
 using pacing::CallObservation;
 using K = pacing::CallObservation::Kind;
 
-constexpr std::int64_t kDayMs = 86'400'000;
+// Leads the gate may refuse in a row (closed window, caps) before the dial is given up until the
+// next pacing decision: a hopper would have filtered them, the simulator asks the gate instead.
+constexpr int kMaxLeadSkips = 32;
+// When that many were refused, the hopper is refilled this much later (not at every decision).
+constexpr Duration kHopperRefill = std::chrono::seconds{5};
 
 Duration secs(double s) { return Duration{static_cast<std::int64_t>(std::llround(s * 1000.0))}; }
 double to_s(Duration d) { return static_cast<double>(d.count()) / 1000.0; }
@@ -66,10 +73,12 @@ class Simulation {
         gate_(gate),
         sink_(sink),
         observer_(observer),
-        pacer_(make_pacer(s, p)) {}
+        pacer_(make_pacer(s, p)),
+        calendar_(SimCalendar::make(s).value()) {}
 
   RunResult run() {
     for (int day = 0; day < s_.days; ++day) run_day(day);
+    gate_.end_run(clock_.now());
     result_.reasons = pacer_->reasons();
     return std::move(result_);
   }
@@ -79,7 +88,8 @@ class Simulation {
   void schedule_agents(TimePoint start, TimePoint end);
   void account();
   void pace();
-  void dial();
+  bool dial(bool agent_reserved);
+  void place(std::int64_t n);
   void resolve(int id);
   void answer_live(int id, bool human);
   void connect(int id, AgentId agent);
@@ -87,7 +97,7 @@ class Simulation {
   void end_talk(AgentId agent, int id);
   void end_wrap(AgentId agent, double wrap_s);
   void arm_tick(TimePoint when);
-  void record(int id, SimCallOutcome outcome, Duration wait);
+  void record(int id, SimCallOutcome outcome, Duration wait, int agent = -1);
   void observe(K kind, Duration value) {
     pacer_->observe(clock_.now(), CallObservation{kind, value});
   }
@@ -98,6 +108,12 @@ class Simulation {
   OutcomeSink& sink_;
   DecisionObserver* observer_;
   std::unique_ptr<pacing::Pacer> pacer_;
+  SimCalendar calendar_;
+  std::int64_t next_lead_ = 0;      // cursor in the lead pool, kept from one day to the next
+  std::int64_t calls_lead_ = 0;     // pool index of the lead being placed
+  TimePoint hopper_empty_until_{};  // no callable lead found: none looked for before this
+  TimePoint held_until_{};          // the abandonment gate deferred unreserved calls until then
+  std::string number_;
   SimulatedClock clock_;
   acd::Acd acd_;
   std::vector<Call> calls_;
@@ -120,9 +136,10 @@ void Simulation::run_day(int day) {
   today_ = &result_.days.back();
   calls_.clear();
   ringing_.clear();
-  day_start_ = from_unix_ms(day * kDayMs + s_.day_start_hour * 3'600'000LL);
+  day_start_ = calendar_.day_start(day);
   const TimePoint day_end = day_start_ + secs(s_.hours_per_day * 3600.0);
   clock_.advance_to(day_start_);
+  gate_.start_day(day_start_);
   last_account_ = day_start_;
   schedule_agents(day_start_, day_end);
   clock_.schedule_at(day_start_, [this] {
@@ -227,21 +244,52 @@ void Simulation::pace() {
   in.connected_calls = talking_;
   const auto decision = pacer_->decide(in);
   if (observer_ != nullptr) observer_->on_decision(in, decision);
-  for (int i = 0; i < decision.launch; ++i) dial();
+  // The calls a ready agent is already free for (progressive's share) count as agent-reserved:
+  // the only ones the abandonment gate lets through while it is closed.
+  const int covered = std::max(0, in.agents_ready - in.in_flight() - in.answered_waiting);
+  for (int i = 0; i < decision.launch; ++i) {
+    if (!dial(i < covered)) break;
+  }
   arm_tick(decision.next_check);
 }
 
-void Simulation::dial() {
+bool Simulation::dial(bool agent_reserved) {
   const auto n = static_cast<std::int64_t>(calls_.size());
-  if (s_.leads_per_day > 0 && n >= s_.leads_per_day) return;
-  const TimePoint now = clock_.now();
-  if (!gate_.allow(DialRequest{CampaignId{1}, LeadId{n}, now})) {
+  if (s_.leads_per_day > 0 && n >= s_.leads_per_day) return false;
+  if (clock_.now() < hopper_empty_until_) return false;
+  if (!agent_reserved && clock_.now() < held_until_) return false;
+  const auto pool = s_.compliance.lead_pool;
+  for (int skip = 0; skip < kMaxLeadSkips; ++skip) {
+    // Each pass over the pool is a new list of leads with the same numbers: lead ids are unique
+    // and start with no attempts (a lifetime cap would end an endless benchmark), while the
+    // per-number caps see every earlier call to the number.
+    const std::int64_t lead = next_lead_;
+    number_ = lead_number(s_.compliance, next_lead_ % pool);
+    const DialRequest request{CampaignId{1},  LeadId{lead}, number_, 0,
+                              agent_reserved, clock_.now()};
+    const GateReply reply = gate_.ask(request);
+    if (reply.answer == GateAnswer::dial) {
+      ++next_lead_;
+      calls_lead_ = lead;
+      place(n);
+      return true;
+    }
     ++today_->gate_refusals;
-    return;
+    if (reply.answer == GateAnswer::hold) {
+      held_until_ = reply.until;
+      return false;
+    }
+    ++next_lead_;  // not callable now: the next lead of the list
   }
+  hopper_empty_until_ = clock_.now() + kHopperRefill;
+  return false;
+}
+
+void Simulation::place(std::int64_t n) {
+  const TimePoint now = clock_.now();
   const LeadFate f = draw_fate(s_, seed_, day_, n);
   Call c;
-  c.lead = n;
+  c.lead = calls_lead_;
   c.dialed = now;
   c.talk_s = f.talk_s;
   c.wrap_s = f.wrap_s;
@@ -323,10 +371,10 @@ void Simulation::connect(int id, AgentId agent) {
     ++today_->connected;
     result_.waits.add(wait);
     observe(K::connected, wait);
-    record(id, SimCallOutcome::connected, wait);
+    record(id, SimCallOutcome::connected, wait, agent.value());
   } else {
     ++today_->machine_to_agent;
-    record(id, SimCallOutcome::machine_to_agent, wait);
+    record(id, SimCallOutcome::machine_to_agent, wait, agent.value());
   }
   clock_.schedule_at(clock_.now() + secs(c.talk_s), [this, agent, id] {
     account();
@@ -369,10 +417,10 @@ void Simulation::end_wrap(AgentId agent, double wrap_s) {
   if (next.ok() && next->has_value()) connect(static_cast<int>((*next)->call.value()), agent);
 }
 
-void Simulation::record(int id, SimCallOutcome outcome, Duration wait) {
+void Simulation::record(int id, SimCallOutcome outcome, Duration wait, int agent) {
   const Call& c = calls_[static_cast<std::size_t>(id)];
   sink_.record(SimCallRecord{CampaignId{1}, LeadId{c.lead}, c.dialed, c.answered, clock_.now(),
-                             outcome, wait});
+                             outcome, wait, agent});
 }
 
 }  // namespace
@@ -383,10 +431,38 @@ RunResult simulate(const Scenario& s, const PolicySpec& policy, std::uint64_t se
   return sim.run();
 }
 
+namespace {
+
+std::shared_ptr<const compliance::ComplianceTables> tables_for(const Scenario& s) {
+  const auto dir =
+      s.compliance.data_dir.empty() ? default_compliance_data_dir() : s.compliance.data_dir;
+  auto tables = shared_compliance_tables(dir);
+  if (!tables) throw std::runtime_error("compliance tables: " + tables.error().message);
+  return *tables;
+}
+
+}  // namespace
+
 RunResult simulate(const Scenario& s, const PolicySpec& policy, std::uint64_t seed) {
-  AllowAllGate gate;
-  NullSink sink;
-  return simulate(s, policy, seed, gate, sink);
+  if (!s.compliance.real_gate) {
+    AllowAllGate gate;
+    NullSink sink;
+    return simulate(s, policy, seed, gate, sink);
+  }
+  const auto start = SimCalendar::make(s).value().day_start(0);
+  ComplianceHarness harness(campaign_for(s, DialMode::predictive), start, tables_for(s));
+  return simulate(s, policy, seed, harness, harness);
+}
+
+Result<RunResult> simulate_recorded(const Scenario& s, const PolicySpec& policy, std::uint64_t seed,
+                                    const Recording& recording) {
+  auto calendar = SimCalendar::make(s);
+  if (!calendar) return calendar.error();
+  ComplianceHarness harness(campaign_for(s, DialMode::predictive), calendar->day_start(0),
+                            tables_for(s), recording, seed);
+  auto result = simulate(s, policy, seed, harness, harness);
+  if (!harness.recording_status()) return harness.recording_status().error();
+  return result;
 }
 
 }  // namespace dialer::sim

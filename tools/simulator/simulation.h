@@ -13,6 +13,7 @@
 
 #include "campaigns/campaign.h"
 #include "dialer/pacing/pacer.h"
+#include "tools/simulator/compliance_harness.h"
 #include "tools/simulator/compliance_ports.h"
 #include "tools/simulator/scenario.h"
 
@@ -76,6 +77,12 @@ class DecisionObserver {
 // Runs every day of the scenario for one policy and one seed.
 RunResult simulate(const Scenario& s, const PolicySpec& policy, std::uint64_t seed,
                    DialGatePort& gate, OutcomeSink& sink, DecisionObserver* observer = nullptr);
+// Same, through the real compliance gate unless the scenario says `compliance: {gate: allow_all}`.
 RunResult simulate(const Scenario& s, const PolicySpec& policy, std::uint64_t seed);
+// One policy and one seed with every call's record written ahead, completed and sealed through
+// the compliance module into `recording` (a database's repositories); fails on the first write
+// error.
+Result<RunResult> simulate_recorded(const Scenario& s, const PolicySpec& policy, std::uint64_t seed,
+                                    const Recording& recording);
 
 }  // namespace dialer::sim

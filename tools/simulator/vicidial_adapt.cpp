@@ -34,7 +34,7 @@ VicidialAdaptPacer::VicidialAdaptPacer(VicidialConfig config)
     : config_(config), caps_(config.caps), level_(config.initial_level) {}
 
 void VicidialAdaptPacer::roll_day(TimePoint now) {
-  const long long day = to_unix_ms(now) / kDayMs;
+  const long long day = (to_unix_ms(now) + config_.server_utc_offset.count()) / kDayMs;
   if (day == day_) return;
   day_ = day;
   answered_today_ = drops_today_ = dials_today_ = 0;
@@ -80,7 +80,7 @@ void VicidialAdaptPacer::update_level(TimePoint now) {
     if (!config_.tapered) {
       level = 1.0;
     } else {
-      const auto ms_of_day = to_unix_ms(now) % kDayMs;
+      const auto ms_of_day = (to_unix_ms(now) + config_.server_utc_offset.count()) % kDayMs;
       const auto minutes = ms_of_day / 60'000;
       const auto hhmm = (minutes / 60) * 100 + minutes % 60;
       const auto hours_left = config_.latest_hhmm - hhmm;  // raw HHMM arithmetic, as VICIdial

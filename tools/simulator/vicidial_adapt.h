@@ -19,6 +19,7 @@ struct VicidialConfig {
   double diff_target = 0;    // adaptive_dl_diff_target
   int latest_hhmm = 2100;    // adaptive_latest_server_time
   double initial_level = 1.0;
+  Duration server_utc_offset{0};  // the server's local clock minus UTC (days and HHMM are local)
   pacing::CapsConfig caps;
 };
 
