@@ -4,33 +4,11 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "dialer/engine/campaign_pacer.h"
 #include "dialer/engine/engine_state.h"
-#include "dialer/pacing/predictive_pacer.h"
 
 namespace dialer::engine {
 namespace {
-
-std::unique_ptr<pacing::Pacer> make_pacer(const Campaign& c, const EngineOptions& site) {
-  pacing::CapsConfig caps;
-  caps.max_lines_per_agent = c.max_lines_per_agent;
-  caps.max_calls_per_second = site.max_calls_per_second;
-  caps.trunk_channels = site.trunk_channels;
-  switch (c.dial_mode) {
-    case DialMode::preview:
-      return std::make_unique<pacing::PreviewPacer>(caps);
-    case DialMode::progressive:
-      return std::make_unique<pacing::ProgressivePacer>(caps);
-    case DialMode::power:
-      return std::make_unique<pacing::PowerPacer>(c.max_lines_per_agent, caps);
-    case DialMode::predictive:
-      break;
-  }
-  pacing::PredictiveConfig config;
-  config.abandon_target = c.abandon_target;
-  config.abandon_ceiling = c.abandon_ceiling;
-  config.caps = caps;
-  return std::make_unique<pacing::PredictivePacer>(config);
-}
 
 compliance::DialKind dial_kind(DialMode mode) {
   switch (mode) {
@@ -93,7 +71,10 @@ Engine::~Engine() = default;
 void Engine::add_campaign(std::shared_ptr<const Campaign> campaign, TimePoint now) {
   (void)now;
   auto state = std::make_unique<CampaignState>();
-  state->pacer = make_pacer(*campaign, options_);
+  // The US 2-second allowance; power mode keeps max_lines_per_agent lines per agent.
+  state->pacer =
+      make_campaign_pacer(*campaign, {options_.max_calls_per_second, options_.trunk_channels},
+                          campaign->max_lines_per_agent, Duration{2000});
   state->trunk = campaign->trunk.empty() ? options_.default_trunk : campaign->trunk;
   state->campaign = std::move(campaign);
   const CampaignId id = state->campaign->id;

@@ -1,23 +1,11 @@
-// Builds the pacer a campaign's settings call for (dial mode, abandonment target and ceiling,
-// lines per agent), so that the simulator paces from a real Campaign as the engine will.
-// Trunk and calls-per-second limits belong to the site, not the campaign, and come separately.
+// The simulator paces with the engine's pacer factory (dialer/engine/campaign_pacer.h).
 #pragma once
 
-#include <memory>
-
-#include "campaigns/campaign.h"
-#include "dialer/pacing/pacer.h"
+#include "dialer/engine/campaign_pacer.h"
 
 namespace dialer::sim {
 
-struct SiteLimits {
-  double max_calls_per_second = 0;  // 0: unlimited
-  int trunk_channels = 0;           // 0: unlimited
-};
-
-// `power_ratio` is used by power mode only; `abandon_after` is the allowance of the campaign's
-// jurisdiction (2 s in the US).
-std::unique_ptr<pacing::Pacer> make_campaign_pacer(const Campaign& campaign, const SiteLimits& site,
-                                                   double power_ratio, Duration abandon_after);
+using engine::make_campaign_pacer;
+using engine::SiteLimits;
 
 }  // namespace dialer::sim

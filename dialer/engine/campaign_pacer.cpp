@@ -1,8 +1,8 @@
-#include "tools/simulator/campaign_pacer.h"
+#include "dialer/engine/campaign_pacer.h"
 
 #include "dialer/pacing/predictive_pacer.h"
 
-namespace dialer::sim {
+namespace dialer::engine {
 
 std::unique_ptr<pacing::Pacer> make_campaign_pacer(const Campaign& campaign, const SiteLimits& site,
                                                    double power_ratio, Duration abandon_after) {
@@ -28,4 +28,4 @@ std::unique_ptr<pacing::Pacer> make_campaign_pacer(const Campaign& campaign, con
   return std::make_unique<pacing::PredictivePacer>(config);
 }
 
-}  // namespace dialer::sim
+}  // namespace dialer::engine
