@@ -214,7 +214,6 @@ bool Engine::dial_next(CampaignState& c, TimePoint now) {
   if (auto state = next_lead_state(lead.status, LeadEvent::dial); state) lead.status = *state;
   lead.next_attempt_at.reset();
   call->lead = lead;
-  ++c.dialing;
   if (!offer) {
     deps_.log.warn(call->id, "no media port for the call: " + offer.error().message);
     call->disposition = "SYSTEM_FAILURE";

@@ -32,7 +32,6 @@ void Engine::finish_attempt(LiveCall& call, TimePoint now) {
   if (c != nullptr) {
     ++c->counters.completed;
     ++c->counters.dispositions[code];
-    if (c->dialing > 0) --c->dialing;
     auto outcome = lead_after_attempt(call.lead, *c->campaign, code, now);
     if (outcome.add_to_dnc) {
       compliance::DncEvent event;

@@ -11,7 +11,6 @@ struct Engine::CampaignState {
   LeadHopper hopper;
   CampaignCounters counters;
   std::string trunk;
-  std::size_t dialing = 0;  // leads out of the hopper on a call or in wrap-up
 };
 
 enum class CallPhase {

@@ -112,6 +112,20 @@ class GateFixture : public ::testing::Test {
     gate_ = make_dial_gate(config, {timezones_, windows_, dnc_, consents_, history_, monitor_});
   }
 
+  // Rebuilds the gate with campaign kUs changed by `change` (kUk and kUs2 dropped; a UK profile
+  // is also registered as kUk).
+  template <typename Change>
+  void with_us_policy(Change&& change) {
+    CampaignPolicy p;
+    p.campaign = us_campaign();
+    p.window_margin = std::chrono::seconds{0};
+    change(p);
+    config_.campaigns.clear();
+    config_.campaigns[kUs] = p;
+    if (p.profile == JurisdictionProfile::uk) config_.campaigns[kUk] = p;
+    rebuild();
+  }
+
   // National snapshot dated the day of `t` (fresh).
   void fresh_snapshot(TimePoint t, std::vector<PhoneKey> listed = {}) {
     dnc_.set_national({"snap", date::floor<date::days>(t), DncSet{std::move(listed)}});

@@ -15,18 +15,6 @@ constexpr PhoneKey kTorontoKey = 14165550123ULL;
 class RegistriesTest : public GateFixture {
  protected:
   RegistriesTest() { auto_foreign_snapshots_ = false; }
-  // Rebuilds the gate with campaign kUs changed by `change` (kUk and kUs2 dropped).
-  template <typename Change>
-  void with_us_policy(Change&& change) {
-    CampaignPolicy p;
-    p.campaign = us_campaign();
-    p.window_margin = std::chrono::seconds{0};
-    change(p);
-    config_.campaigns.clear();
-    config_.campaigns[kUs] = p;
-    if (p.profile == JurisdictionProfile::uk) config_.campaigns[kUk] = p;
-    rebuild();
-  }
 
   NationalSnapshot snapshot(const char* id, TimePoint now, int age_days,
                             std::vector<PhoneKey> listed = {}) {

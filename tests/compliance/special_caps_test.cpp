@@ -11,16 +11,6 @@ constexpr const char* kOtherNumber = "+12125550177";
 
 class SpecialCapsTest : public GateFixture {
  protected:
-  template <typename Change>
-  void with_us_policy(Change&& change) {
-    CampaignPolicy p;
-    p.campaign = us_campaign();
-    p.window_margin = std::chrono::seconds{0};
-    change(p);
-    config_.campaigns.clear();
-    config_.campaigns[kUs] = p;
-    rebuild();
-  }
   static TimePoint ny(int day, int hour, int minute = 0) {
     return local_time("America/New_York", 2026, 6, day, hour, minute);
   }
