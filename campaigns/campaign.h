@@ -113,6 +113,9 @@ struct Campaign {
   // An agent who has not dispositioned the call by then is made ready; the call keeps the system
   // disposition and the record notes the timeout.
   Duration wrap_up_timeout = std::chrono::seconds{30};
+  // Shown on the agent's screen; {first_name}, {last_name}, {phone}, {city}, {state} and the
+  // list's custom columns are replaced with the lead's values.
+  std::string script;
 };
 
 }  // namespace dialer

@@ -3,10 +3,10 @@
 namespace dialer::app {
 
 Result<std::size_t> load_leads(LeadRepository& leads, CampaignId campaign, engine::Engine& engine,
-                               TimePoint now) {
+                               TimePoint now, LeadId* last_seen) {
   constexpr std::size_t kPage = 5000;
   std::size_t loaded = 0;
-  LeadId after{0};
+  LeadId after = last_seen != nullptr ? *last_seen : LeadId{0};
   for (;;) {
     auto page = leads.page(campaign, after, kPage);
     if (!page) return page.error();
@@ -15,6 +15,7 @@ Result<std::size_t> load_leads(LeadRepository& leads, CampaignId campaign, engin
       engine.add_lead(lead, now);
       ++loaded;
     }
+    if (!page->empty() && last_seen != nullptr) *last_seen = page->back().id;
     if (page->size() < kPage) break;
     after = page->back().id;
   }

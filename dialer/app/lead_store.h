@@ -19,8 +19,9 @@ class DatabaseLeadStore final : public engine::LeadStore {
 };
 
 // Pages through the campaign's leads and hands every non-final one to the engine.
-// Returns how many were handed over.
+// Returns how many were handed over. With `last_seen`, starts after that id and leaves the
+// highest id seen there (a later call then picks up only leads imported since).
 Result<std::size_t> load_leads(LeadRepository& leads, CampaignId campaign, engine::Engine& engine,
-                               TimePoint now);
+                               TimePoint now, LeadId* last_seen = nullptr);
 
 }  // namespace dialer::app

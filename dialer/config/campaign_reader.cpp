@@ -114,6 +114,7 @@ void read_campaign(FieldReader& root, Campaign& out) {
   read_amd(root.take("amd"), out.amd, sink);
   root.read("trunk", out.trunk, Text{});
   root.read("wrap_up_timeout", out.wrap_up_timeout, DurationIn{1s, 1h, {}});
+  root.read("script", out.script, Text{});
   root.finish();
 }
 

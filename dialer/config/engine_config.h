@@ -60,6 +60,16 @@ struct ComplianceSettings {
   std::string internal_dnc_file;                    // company list, one number per line
 };
 
+// The HTTP API, web console and /metrics listener.
+struct HttpSettings {
+  bool enabled = true;
+  std::string bind_address = "127.0.0.1";
+  std::int64_t port = 8080;  // 0: any free port (written to --ready-file's second line)
+  std::string web_root;      // the console's files; empty: the installed or source copy
+  std::string admin_password_file = "var/admin-password";  // first admin's password, when created
+  std::int64_t session_idle_minutes = 480;
+};
+
 struct EngineConfig {
   // "sqlite:PATH" (embedded, the default) or "mysql://user:pass@host:port/db", as written.
   std::string database = "sqlite:var/dialer.db";
@@ -72,6 +82,9 @@ struct EngineConfig {
   SipSettings sip;
   MediaSettings media;
   std::vector<AgentSettings> agents;
+  // Agents whose phone comes up start ready (true) or paused until they press Ready (false).
+  bool agents_ready_on_login = true;
+  HttpSettings http;
   ComplianceSettings compliance;
   std::string node_id = "dialerd-1";
 };

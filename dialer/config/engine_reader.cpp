@@ -105,6 +105,23 @@ void read_media(const std::optional<Field>& field, MediaSettings& out, Diagnosti
   }
 }
 
+void read_http(const std::optional<Field>& field, HttpSettings& out, const std::string& base_dir,
+               DiagnosticSink& sink) {
+  if (field) {
+    auto reader = FieldReader::open(*field, sink);
+    if (!reader) return;
+    reader->read("enabled", out.enabled, Flag{});
+    reader->read("bind_address", out.bind_address, Text{});
+    reader->read("port", out.port, Integer{0, 65535});
+    reader->read("web_root", out.web_root, Text{});
+    reader->read("admin_password_file", out.admin_password_file, Text{});
+    reader->read("session_idle_minutes", out.session_idle_minutes, Integer{1, 7 * 24 * 60});
+    reader->finish();
+  }
+  out.web_root = resolve(base_dir, out.web_root);
+  out.admin_password_file = resolve(base_dir, out.admin_password_file);
+}
+
 void read_agents(const std::optional<Field>& field, std::vector<AgentSettings>& out,
                  DiagnosticSink& sink) {
   if (!field) return;
@@ -184,6 +201,8 @@ void read_engine(FieldReader& root, EngineConfig& out, const std::string& base_d
   read_sip(root.take("sip"), out.sip, sink);
   read_media(root.take("media"), out.media, sink);
   read_agents(root.take("agents"), out.agents, sink);
+  root.read("agents_ready_on_login", out.agents_ready_on_login, Flag{});
+  read_http(root.take("http"), out.http, base_dir, sink);
   read_compliance(root.take("compliance"), out.compliance, base_dir, sink);
   root.finish();
 }

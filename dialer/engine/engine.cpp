@@ -172,11 +172,14 @@ pacing::PacingInputs Engine::pacing_inputs(const CampaignState& c, TimePoint now
 }
 
 void Engine::pace(CampaignState& c, TimePoint now) {
-  if (dialing_stopped_ || halted_until_) return;
+  if (dialing_stopped_ || halted_until_ || c.paused) return;
   if (c.hopper.due_count(now) == 0) return;
   const auto in = pacing_inputs(c, now);
   const auto decision = c.pacer->decide(in);
-  if (decision.launch > 0) deps_.log.pacing(c.campaign->id, pacing::describe(in, decision));
+  if (decision.launch > 0) {
+    c.last_pacing = pacing::describe(in, decision);
+    deps_.log.pacing(c.campaign->id, c.last_pacing);
+  }
   for (int i = 0; i < decision.launch; ++i) {
     if (halted_until_ || !dial_next(c, now)) break;
   }

@@ -23,6 +23,7 @@
 #include "dialer/calls/call_control.h"
 #include "dialer/engine/engine_ports.h"
 #include "dialer/engine/engine_types.h"
+#include "dialer/engine/engine_views.h"
 #include "dialer/engine/lead_hopper.h"
 #include "dialer/pacing/pacer.h"
 
@@ -55,6 +56,9 @@ struct EngineOptions {
   Duration storage_retry{1000};  // dialing stays stopped this long after a failed write
   double max_calls_per_second = 0;  // the trunks' contract, applied by every pacer (0: none)
   int trunk_channels = 0;           // calls up at once over the trunks (0: unlimited)
+  // True: an agent whose phone leg comes up is ready at once. False: it starts paused
+  // ("logged_in") and goes ready from the console.
+  bool ready_on_login = true;
 };
 
 class Engine {
@@ -83,12 +87,23 @@ class Engine {
   // The agent on the call sets its code during wrap-up (once). Errors name what was wrong.
   Status disposition(const std::string& agent, const std::string& code, TimePoint now);
 
+  // Agents' own controls (the console). Pause takes effect after wrap-up when busy.
+  Status agent_pause(const std::string& agent, const std::string& reason, TimePoint now);
+  Status agent_ready(const std::string& agent, TimePoint now);
+  // The agent ends its customer call (the customer hears BYE); wrap-up follows as usual.
+  Status agent_hang_up(const std::string& agent, TimePoint now);
+  // A paused campaign places no new calls; calls in progress go on.
+  Status set_campaign_paused(CampaignId campaign, bool paused, TimePoint now);
+
   // Graceful stop: no new customer calls; calls in progress go on.
   void stop_dialing();
   // Ends every call (customers and agent legs), e.g. at shutdown.
   void hang_up_all(TimePoint now);
 
   [[nodiscard]] EngineSnapshot snapshot(TimePoint now) const;
+  [[nodiscard]] std::optional<AgentStatusView> agent_view(const std::string& agent) const;
+  [[nodiscard]] std::vector<AgentStatusView> agents_view() const;
+  [[nodiscard]] std::vector<CampaignStatusView> campaigns_view(TimePoint now) const;
   [[nodiscard]] const CampaignCounters* counters(CampaignId campaign) const;
   // No customer call up and no agent in wrap-up.
   [[nodiscard]] bool quiescent() const;
@@ -130,6 +145,7 @@ class Engine {
   AgentSlot* agent_by_leg(CallId leg);
   AgentSlot* agent_by_name(const std::string& name);
   AgentSlot* agent_by_id(AgentId id);
+  AgentStatusView view_of(const AgentSlot& agent) const;
 
   // engine_records.cpp: records and lead outcomes
   void update_record(const LiveCall& call, const std::function<void(compliance::CallRecord&)>& f);

@@ -66,6 +66,7 @@ void Engine::on_agent_leg_event(AgentSlot& agent, const calls::CallEvent& event,
     if (auto status = acd_.login(agent.id, now); !status) {
       deps_.log.warn(*agent.leg, "ACD login: " + status.error().message);
     }
+    if (!options_.ready_on_login && acd_.pause(agent.id, now)) agent.pause_reason = "logged_in";
     deps_.log.info(*agent.leg, "agent " + agent.user + " logged in (leg up)");
     route_waiting(now);
     return;

@@ -11,6 +11,8 @@ struct Engine::CampaignState {
   LeadHopper hopper;
   CampaignCounters counters;
   std::string trunk;
+  bool paused = false;
+  std::string last_pacing;
 };
 
 enum class CallPhase {
@@ -57,6 +59,7 @@ struct Engine::AgentSlot {
   std::optional<CallId> customer;  // the call talked to or wrapped up
   std::optional<TimePoint> logged_in_at;
   Duration logged_time{0};  // closed login sessions
+  std::string pause_reason;
 };
 
 }  // namespace dialer::engine

@@ -1,0 +1,42 @@
+// The HTTP API's request and response values, independent of the HTTP library: routes and their
+// handlers are plain functions over these, testable without a socket.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace dialer::api {
+
+// Who is calling: filled from a valid session token.
+struct Principal {
+  std::string username;
+  std::string role;    // admin, manager, supervisor, agent, compliance
+  std::string tenant;  // "*" for an admin of every tenant
+  std::string agent;   // the agent's SIP user name (agents only)
+};
+
+struct ApiRequest {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // without the query
+  std::map<std::string, std::string> query;
+  std::map<std::string, std::string> params;  // from the route pattern, e.g. {id}
+  std::string body;
+  std::string content_type;
+  std::string token;   // from "Authorization: Bearer ..." or the "token" query parameter
+  std::string client;  // peer address, for login rate limiting
+  std::optional<Principal> principal;
+};
+
+struct ApiResponse {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json";
+  std::map<std::string, std::string> headers;
+};
+
+// {"error":{"status":400,"field":"code","message":"..."}}; field omitted when empty.
+ApiResponse error_response(int status, const std::string& message, const std::string& field = {});
+ApiResponse json_response(int status, const std::string& json_text);
+
+}  // namespace dialer::api
