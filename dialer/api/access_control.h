@@ -35,9 +35,4 @@ class AccessControl {
   virtual bool allowed(const Principal& who, const std::string& permission) const = 0;
 };
 
-// May `who` see what belongs to `tenant`? Everyone sees their own; an admin of "*" sees all.
-inline bool sees_tenant(const Principal& who, const std::string& tenant) {
-  return who.tenant == "*" || who.tenant == tenant;
-}
-
 }  // namespace dialer::api

@@ -89,7 +89,7 @@ ApiResponse ApiRouter::handle(ApiRequest request) {
       return r;
     }
     if (route->permission != kAnyUser && !access_.allowed(*request.principal, route->permission)) {
-      return error_response(403, "role '" + request.principal->role + "' may not use " +
+      return error_response(403, "role '" + std::string(auth::to_string(request.principal->role)) + "' may not use " +
                                      request.method + " " + route->pattern);
     }
   }

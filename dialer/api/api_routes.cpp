@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dialer/api/api_router.h"
+#include "dialer/api/auth/access.h"
 #include "dialer/api/event_messages.h"
 #include "dialer/api/json_body.h"
 #include "dialer/api/view_json.h"
@@ -33,8 +34,15 @@ ApiResponse ok_json(const json& j) { return json_response(200, j.dump()); }
 
 // The agent behind the session, or a 403 when the user is not an agent.
 const std::string* agent_of(const ApiRequest& r) {
-  if (!r.principal || r.principal->agent.empty()) return nullptr;
-  return &r.principal->agent;
+  if (!r.principal || !r.principal->agent_sip) return nullptr;
+  return &*r.principal->agent_sip;
+}
+
+nlohmann::json user_json(const Principal& p) {
+  return {{"username", p.username},
+          {"role", std::string(auth::to_string(p.role))},
+          {"tenant", p.tenant},
+          {"agent", p.agent_sip.value_or("")}};
 }
 
 ApiResponse not_an_agent() {
@@ -65,20 +73,14 @@ void ApiRouter::add_session_routes() {
         const auto& s = *outcome.session;
         return ok_json({{"token", s.token},
                         {"expires_ms", to_unix_ms(s.expires_at)},
-                        {"user",
-                         {{"username", s.principal.username},
-                          {"role", s.principal.role},
-                          {"tenant", s.principal.tenant},
-                          {"agent", s.principal.agent}}}});
+                        {"user", user_json(s.principal)}});
       });
   add("POST", "/api/logout", kAnyUser, "end this session", [this](const ApiRequest& r) {
     access_.logout(r.token);
     return json_response(200, R"({"ok":true})");
   });
   add("GET", "/api/me", kAnyUser, "who this session belongs to", [](const ApiRequest& r) {
-    const auto& p = *r.principal;
-    return ok_json(
-        {{"username", p.username}, {"role", p.role}, {"tenant", p.tenant}, {"agent", p.agent}});
+    return ok_json(user_json(*r.principal));
   });
 }
 
@@ -150,7 +152,7 @@ void ApiRouter::add_campaign_routes() {
       [this](const ApiRequest& r) {
         json list = json::array();
         for (const auto& c : backend_.campaigns()) {
-          if (sees_tenant(*r.principal, c.tenant)) list.push_back(to_json(c));
+          if (auth::may_see_tenant(*r.principal, c.tenant)) list.push_back(to_json(c));
         }
         return ok_json({{"campaigns", list}});
       });
@@ -159,7 +161,7 @@ void ApiRouter::add_campaign_routes() {
       const auto id = campaign_param(r);
       if (!id) return error_response(400, "campaign id must be a number", "id");
       for (const auto& c : backend_.campaigns()) {
-        if (c.id == *id && sees_tenant(*r.principal, c.tenant)) {
+        if (c.id == *id && auth::may_see_tenant(*r.principal, c.tenant)) {
           return from_status(backend_.set_campaign_paused(*id, paused));
         }
       }
@@ -176,7 +178,7 @@ void ApiRouter::add_campaign_routes() {
         if (!id) return error_response(400, "campaign id must be a number", "id");
         bool found = false;
         for (const auto& c : backend_.campaigns()) {
-          found = found || (c.id == *id && sees_tenant(*r.principal, c.tenant));
+          found = found || (c.id == *id && auth::may_see_tenant(*r.principal, c.tenant));
         }
         if (!found) return error_response(404, "no campaign " + r.params.at("id"));
         if (r.body.empty()) return error_response(400, "the body must be a CSV file", "body");

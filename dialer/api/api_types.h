@@ -6,15 +6,12 @@
 #include <optional>
 #include <string>
 
+#include "dialer/api/auth/user.h"
+
 namespace dialer::api {
 
 // Who is calling: filled from a valid session token.
-struct Principal {
-  std::string username;
-  std::string role;    // admin, manager, supervisor, agent, compliance
-  std::string tenant;  // "*" for an admin of every tenant
-  std::string agent;   // the agent's SIP user name (agents only)
-};
+using Principal = auth::Principal;
 
 struct ApiRequest {
   std::string method;  // "GET", "POST", ...

@@ -1,5 +1,6 @@
 #include "dialer/api/event_messages.h"
 
+#include "dialer/api/auth/access.h"
 #include "dialer/api/view_json.h"
 
 namespace dialer::api {
@@ -7,7 +8,7 @@ namespace dialer::api {
 nlohmann::json floor_status(const ApiBackend& backend, const Principal& who) {
   nlohmann::json campaigns = nlohmann::json::array();
   for (const auto& c : backend.campaigns()) {
-    if (sees_tenant(who, c.tenant)) campaigns.push_back(to_json(c));
+    if (auth::may_see_tenant(who, c.tenant)) campaigns.push_back(to_json(c));
   }
   nlohmann::json agents = nlohmann::json::array();
   for (const auto& a : backend.agents()) agents.push_back(to_json(a));
@@ -15,8 +16,8 @@ nlohmann::json floor_status(const ApiBackend& backend, const Principal& who) {
 }
 
 std::optional<std::string> agent_message(const ApiBackend& backend, const Principal& who) {
-  if (who.agent.empty()) return std::nullopt;
-  auto view = backend.agent(who.agent);
+  if (!who.agent_sip) return std::nullopt;
+  auto view = backend.agent(*who.agent_sip);
   if (!view) return std::nullopt;
   return nlohmann::json{{"type", "agent"}, {"agent", to_json(*view)}}.dump();
 }
