@@ -136,8 +136,8 @@ void ApiRouter::add_supervisor_routes() {
 }
 
 void ApiRouter::add_metrics_route() {
-  // Aggregates only (no lead or caller data), so Prometheus scrapes it without a session.
-  add("GET", "/metrics", kPublic, "Prometheus text exposition", [this](const ApiRequest&) {
+  // Scrapers send a session token of a user with metrics.read (Prometheus: authorization).
+  add("GET", "/metrics", "metrics.read", "Prometheus text exposition", [this](const ApiRequest&) {
     MetricsInput in{backend_.snapshot(), backend_.campaigns(), backend_.agents(),
                     backend_.adapter_counters()};
     ApiResponse r;

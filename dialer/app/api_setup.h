@@ -2,6 +2,7 @@
 // Beast listener on the engine's io_context, and the event stream fed after engine events.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -36,11 +37,13 @@ class ApiService {
 };
 
 // Builds and starts it; creates the first admin when there is no user (its password goes to
-// http.admin_password_file, mode 0600, and the console is told where).
+// http.admin_password_file, mode 0600, and the console is told where). `last_leads`: the
+// highest lead id already handed to the engine per campaign (uploads hand over only newer ones).
 Result<std::unique_ptr<ApiService>> start_api(const config::EngineConfig& config,
                                               boost::asio::io_context& io, engine::Engine& engine,
                                               Database& db, ComplianceStack& compliance,
                                               const TimeSource& clock, const sip::SipStack& sip,
+                                              const std::map<CampaignId, LeadId>& last_leads,
                                               std::ostream& out);
 
 }  // namespace dialer::app

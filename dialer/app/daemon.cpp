@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "dialer/app/api_setup.h"
 #include "dialer/app/compliance_setup.h"
 #include "dialer/app/lead_store.h"
 #include "dialer/app/media_adapter.h"
@@ -203,12 +204,14 @@ int run_daemon(const DaemonOptions& options, std::ostream& out, std::ostream& er
   engine_options.max_calls_per_second = static_cast<double>(config.sip.cps_limit);
   // Agent legs use channels of dialerd, not of the trunk: only customer calls count here.
   engine_options.trunk_channels = static_cast<int>(config.sip.channel_limit);
+  engine_options.ready_on_login = config.agents_ready_on_login;
   engine::Engine engine({sip, media_adapter, lead_store, *(*stack)->engine, *(*stack)->records,
                          (*stack)->abandonment, log},
                         engine_options);
   media_adapter.attach(media, engine);
 
   std::size_t leads_loaded = 0;
+  std::map<CampaignId, LeadId> last_leads;
   for (std::size_t i = 0; i < config.campaigns.size(); ++i) {
     const auto& campaign = config.campaigns[i];
     auto m = campaign_media(*campaign, config.campaign_files[i]);
@@ -225,7 +228,8 @@ int run_daemon(const DaemonOptions& options, std::ostream& out, std::ostream& er
              "dialerctl leads import\n";
       return 1;
     }
-    auto loaded = load_leads((*db)->leads(), campaign->id, engine, started);
+    auto loaded =
+        load_leads((*db)->leads(), campaign->id, engine, started, &last_leads[campaign->id]);
     if (!loaded) {
       err << "dialerd: loading leads: " << loaded.error().message << "\n";
       return 1;
@@ -233,6 +237,15 @@ int run_daemon(const DaemonOptions& options, std::ostream& out, std::ostream& er
     leads_loaded += *loaded;
   }
 
+  std::unique_ptr<ApiService> api;
+  if (config.http.enabled) {
+    auto started_api = start_api(config, io, engine, **db, **stack, clock, sip, last_leads, out);
+    if (!started_api) {
+      err << "dialerd: HTTP: " << started_api.error().message << "\n";
+      return 1;
+    }
+    api = std::move(*started_api);
+  }
   media.start();
   auto port = sip.start();
   if (!port) {
@@ -246,10 +259,16 @@ int run_daemon(const DaemonOptions& options, std::ostream& out, std::ostream& er
     out << ", " << (*stack)->recovered_open
         << " attempt(s) left open by a crash sealed as INCOMPLETE";
   }
-  out << "\n" << std::flush;
+  out << "\n";
+  if (api) {
+    out << "dialerd: web console and API on http://" << config.http.bind_address << ":"
+        << api->port() << "/ (wallboard: /wallboard.html, metrics: /metrics)\n";
+  }
+  out << std::flush;
   if (!options.ready_file.empty()) {
     std::ofstream ready(options.ready_file);
     ready << *port << "\n";
+    if (api) ready << api->port() << "\n";
   }
 
   // The engine ticks on its own schedule and again right after every event.
@@ -260,6 +279,7 @@ int run_daemon(const DaemonOptions& options, std::ostream& out, std::ostream& er
     tick_posted = false;
     const TimePoint now = clock.now();
     const TimePoint next = engine.tick(now);
+    if (api) api->publish(now);
     tick_timer.expires_after(next - now);
     tick_timer.async_wait([&](const boost::system::error_code& ec) {
       if (!ec) schedule_tick();
@@ -336,6 +356,7 @@ int run_daemon(const DaemonOptions& options, std::ostream& out, std::ostream& er
 
   const TimePoint end = clock.now();
   const auto snapshot = engine.snapshot(end);
+  if (api) api->stop();
   sip.stop();
   media.stop();
   out << (tty ? "\n" : "") << summary_table(snapshot, end - started) << std::flush;
