@@ -38,7 +38,7 @@ echo
 echo "== a live predictive campaign on loopback (dialerd, SIPp carrier, SIPp agent phones)"
 python3 tests/e2e/campaign_run.py --build build --work "$work" \
   --leads "${DEMO_LEADS:-1000}" --agents "${DEMO_AGENTS:-10}" \
-  --max-seconds "${DEMO_SECONDS:-120}" --talk 15 --wrap 3s
+  --max-seconds "${DEMO_SECONDS:-120}" --talk 15 --wrap 15s
 
 echo
 echo "== dialerctl export (compliance bundle of the run)"

@@ -22,6 +22,8 @@ import sys
 import time
 from zoneinfo import ZoneInfo
 
+import agent_bots
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCENARIOS = os.path.join(HERE, "scenarios")
 
@@ -174,6 +176,14 @@ def write_leads(path, npa, zone, mix, count, seed):
     return rows
 
 
+def add_user(dialerctl, db, user, password, role, agent_sip):
+    cmd = [dialerctl, "user", "add", "--db", db, "--username", user, "--role", role]
+    if agent_sip:
+        cmd += ["--agent-sip", agent_sip]
+    subprocess.run(cmd, check=True, capture_output=True, text=True,
+                   env={**os.environ, "DIALER_PASSWORD": password})
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--build", required=True, help="the build directory")
@@ -187,6 +197,16 @@ def main():
     ap.add_argument("--status-interval", type=float, default=1.0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--quiet", action="store_true", help="no live status line")
+    ap.add_argument("--phones-only", action="store_true",
+                    help="no HTTP agents: agents are ready when their phone connects and calls "
+                         "end by wrap-up timeout")
+    ap.add_argument("--all-human", action="store_true", help="every lead is a person")
+    ap.add_argument("--hold-agents", type=int, default=0,
+                    help="leave the first N agents to someone else (a browser), not to the bots")
+    ap.add_argument("--on-ready", help="a command run once dialerd is up, with DIALER_* variables "
+                                       "naming the API and users; the run ends when it ends")
+    ap.add_argument("--agent-talk", default="4-10",
+                    help="seconds an HTTP agent talks before hanging up (MIN-MAX)")
     args = ap.parse_args()
 
     for tool in ("sipp", "espeak-ng", "sox"):
@@ -204,12 +224,16 @@ def main():
     zone, npa = pick_zone(now)
     mix = {"human": 0.45, "machine": 0.25, "busy": 0.1, "no_answer": 0.05, "invalid": 0.1,
            "unavailable": 0.05}
+    if args.all_human:
+        mix = {"human": 1.0}
     leads = write_leads(f"{work}/leads.csv", npa, zone, mix, args.leads, args.seed)
     listed = leads[-1][0]  # the national DNC list holds the last lead: the gate must refuse it
     with open(f"{work}/national_dnc.txt", "w") as f:
         f.write(listed[2:] + "\n")
 
     sip_port, carrier_port, carrier_media = free_port(), free_port(), free_port()
+    http_port = free_port()
+    http_agents = not args.phones_only
     agent_port, agent_media = free_port(), free_port()
     agents = [(f"agent{1001 + i}", f"pw{i}secret") for i in range(args.agents)]
     with open(f"{work}/campaign.yaml", "w") as f:
@@ -257,7 +281,12 @@ sip:
 media:
   bind_address: 127.0.0.1
 agents:
-{agent_yaml}compliance:
+{agent_yaml}agents_ready_on_login: {"false" if http_agents else "true"}
+http:
+  bind_address: 127.0.0.1
+  port: {http_port}
+  admin_password_file: admin-password
+compliance:
   signing_key: signing-key.pem
   national_dnc_file: national_dnc.txt
   national_dnc_date: "{now.date().isoformat()}"
@@ -272,6 +301,12 @@ agents:
                     f"{work}/leads.csv", "--json"])
     summary = json.loads(imported.stdout)
     print(f"campaign_run: imported {summary.get('loaded')} leads", flush=True)
+    supervisor = ("supervisor", "super-" + agents[0][1])
+    if http_agents:
+        for user, password in agents:
+            add_user(dialerctl, db, user, password, "agent", user)
+        add_user(dialerctl, db, supervisor[0], supervisor[1], "supervisor", None)
+        add_user(dialerctl, db, "manager", "manage-" + agents[0][1], "manager", None)
 
     procs = Procs(work)
     interrupted = False
@@ -316,8 +351,31 @@ agents:
                 "sipp", "-sf", f"{work}/register_{user}.xml", "127.0.0.1:" + str(sip_port),
                 "-i", "127.0.0.1", "-p", str(free_port()), "-m", "1", "-nostdin", "-timeout",
                 "20s", "-timeout_error", "-key", "agent_port", str(agent_port)])
+        bots = None
+        if http_agents:
+            base = f"http://127.0.0.1:{http_port}"
+            talk = tuple(float(x) for x in args.agent_talk.split("-"))
+            bots = agent_bots.start_bots(base, agents[args.hold_agents:], talk, (0.5, 2.0),
+                                         args.seed)
+            print(f"campaign_run: {len(agents)} agents work through the HTTP API; wallboard: "
+                  f"{base}/wallboard.html (user {supervisor[0]}, password {supervisor[1]})",
+                  flush=True)
+        watcher, watcher_rc = None, 1
+        if args.on_ready:
+            env = {**os.environ, "DIALER_API": f"http://127.0.0.1:{http_port}",
+                   "DIALER_AGENT_USER": agents[0][0], "DIALER_AGENT_PASSWORD": agents[0][1],
+                   "DIALER_SUPERVISOR_USER": supervisor[0],
+                   "DIALER_SUPERVISOR_PASSWORD": supervisor[1],
+                   "DIALER_MANAGER_USER": "manager", "DIALER_MANAGER_PASSWORD": "manage-" + agents[0][1],
+                   "DIALER_WORK": work}
+            watcher = subprocess.Popen(args.on_ready, shell=True, env=env, start_new_session=True)
+            procs.procs.append(("on-ready", watcher))
         limit = time.time() + args.max_seconds + 60
         while daemon.poll() is None:
+            if watcher is not None and watcher.poll() is not None:
+                print(f"campaign_run: on-ready command exited {watcher.returncode}", flush=True)
+                daemon.send_signal(signal.SIGINT)
+                watcher_rc, watcher = watcher.returncode, None
             if interrupted:
                 daemon.send_signal(signal.SIGINT)
                 interrupted = False
@@ -326,6 +384,26 @@ agents:
                 raise RuntimeError("dialerd did not stop by itself")
             time.sleep(0.1)
         rc = daemon.returncode
+        if args.on_ready and rc == 0:
+            if watcher is not None:  # dialerd stopped first: the command did not finish
+                watcher.kill()
+                print("campaign_run: dialerd stopped before the on-ready command ended",
+                      file=sys.stderr)
+                rc = 1
+            else:
+                rc = watcher_rc
+        if bots:
+            codes, hangups, errors = agent_bots.stop_bots(*bots)
+            made = sum(codes.values())
+            print(f"campaign_run: agents hung up {hangups} calls and set {made} dispositions "
+                  f"through the API: " + ", ".join(f"{c} {n}" for c, n in sorted(codes.items())),
+                  flush=True)
+            with open(f"{work}/agent_dispositions.json", "w") as f:
+                json.dump({"dispositions": codes, "hangups": hangups, "errors": errors}, f)
+            for e in errors:
+                print(f"campaign_run: agent error: {e}", file=sys.stderr)
+            if errors and rc == 0:
+                rc = 1
     finally:
         procs.stop_all()
     left = procs.alive()

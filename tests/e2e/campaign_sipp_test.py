@@ -19,7 +19,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 EXPECTED = {
-    "human": "NO_DISPOSITION",
+    "human": {"SALE", "NOT_INTERESTED", "DNC", "WRONG_NUMBER"},  # set by agents over HTTP
     "machine": "VOICEMAIL_LEFT",
     "busy": "BUSY",
     "no_answer": "NO_ANSWER",
@@ -39,7 +39,7 @@ def main():
     build, work = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     rc = subprocess.run([sys.executable, os.path.join(HERE, "campaign_run.py"), "--build", build,
                          "--work", work, "--leads", "24", "--agents", "4", "--max-seconds",
-                         "100", "--talk", "4", "--wrap", "1s", "--quiet"]).returncode
+                         "100", "--talk", "4", "--wrap", "10s", "--quiet"]).returncode
     if rc != 0:
         print(f"FAIL: campaign_run exited {rc}; logs in {work}")
         return 1
@@ -78,11 +78,16 @@ def main():
             where = f"{number} ({kind})"
             check(r["record_state"] == "COMPLETE", f"{where}: record {r['record_state']}")
             check(r["invite_sent_at"] is not None, f"{where}: no invite_sent_at")
-            check(r["disposition"] == EXPECTED[kind],
+            want = EXPECTED[kind]
+            check(r["disposition"] in want if isinstance(want, set) else r["disposition"] == want,
                   f"{where}: disposition {r['disposition']}, expected {EXPECTED[kind]}")
             if kind == "human":
                 check(r["amd_result"] == "HUMAN", f"{where}: AMD {r['amd_result']}")
                 check(r["agent_id"] is not None, f"{where}: not bridged to an agent")
+                check(r["disposition_agent_code"] == r["disposition"],
+                      f"{where}: agent code {r['disposition_agent_code']}")
+                check((r["disposition_set_by"] or "").startswith("agent"),
+                      f"{where}: disposition set by {r['disposition_set_by']}")
                 check(not r["abandoned"], f"{where}: abandoned ({r['abandon_reason']})")
                 # ABN-01/ABN-03: the 2-second clock runs from the end of the greeting when it
                 # is known, else from the answer.

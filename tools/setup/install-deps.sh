@@ -14,6 +14,7 @@ packages=(
   mariadb-server mariadb-client sip-tester espeak-ng sox
   flite festival festvox-kallpc16k festvox-us-slt-hts asterisk-core-sounds-en-wav
   python3 python3-phonenumbers time bc procps
+  chromium nodejs
 )
 
 missing=()
@@ -23,14 +24,30 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# playwright-core (npm) for the browser tests, pinned by tests/browser/package-lock.json.
+node_packages() {
+  if ! command -v npm >/dev/null; then
+    $SUDO apt-get install -y -qq --no-install-recommends npm >>/tmp/install-deps.log 2>&1
+  fi
+  if [ ! -d tests/browser/node_modules/playwright-core ]; then
+    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) || {
+      echo "install-deps: npm ci in tests/browser failed" >&2
+      exit 1
+    }
+  fi
+}
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+cd "$(dirname "$0")/../.."
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
+  node_packages
   exit 0
 fi
 
 echo "install-deps: installing ${#missing[@]} missing packages: ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/tmp/install-deps.log 2>&1 || {
@@ -38,4 +55,5 @@ $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/tmp/insta
   tail -n 30 /tmp/install-deps.log >&2
   exit 1
 }
+node_packages
 echo "install-deps: done"
