@@ -105,7 +105,9 @@ void Engine::on_customer_ended(LiveCall& call, bool remote, TimePoint now) {
   auto* c = campaign_of(call.campaign);
   if (c == nullptr) return;
   call.ended_at = now;
-  const bool talked = call.phase == CallPhase::talking && call.connected_at && call.agent;
+  const bool talking = call.phase == CallPhase::talking ||
+                       (call.phase == CallPhase::ending && call.agent_hung_up);
+  const bool talked = talking && call.connected_at && call.agent;
   if (call.phase == CallPhase::waiting_agent) {
     acd_.withdraw(call.id);
     waiting_.erase(std::remove(waiting_.begin(), waiting_.end(), call.id), waiting_.end());

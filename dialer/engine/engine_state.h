@@ -44,6 +44,7 @@ struct Engine::LiveCall {
   bool machine = false;
   bool abandoned = false;
   bool opted_out = false;
+  bool agent_hung_up = false;  // ended from the agent's console: wrap-up follows as usual
   std::string disposition;  // system code until an agent sets one
   std::optional<std::string> agent_code;
   std::optional<TimePoint> wrap_deadline;

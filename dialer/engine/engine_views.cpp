@@ -91,6 +91,7 @@ Status Engine::agent_hang_up(const std::string& name, TimePoint now) {
     return Error{ErrorCode::conflict, "agent " + name + " is not talking to a customer"};
   }
   update_record(*it->second, [](compliance::CallRecord& r) { r.hangup_cause = "AGENT_HANGUP"; });
+  it->second->agent_hung_up = true;
   hang_up(*it->second, "agent hung up");
   return ok_status();
 }

@@ -351,5 +351,109 @@ TEST_F(EngineTest, AnAgentLegThatDropsLogsTheAgentOutAndIsCalledAgain) {
   EXPECT_NE(originates.back().call_id, leg);
 }
 
+TEST_F(EngineTest, ScreenPopShowsTheLeadScriptAndCodesThroughTheCall) {
+  campaign_->script = "Call {phone} about {plan}";
+  add_leads(1);
+  const CallId leg = agent_up("agent1");
+  EXPECT_EQ(engine_->agent_view("agent1")->state, "ready");
+  EXPECT_FALSE(engine_->agent_view("agent1")->call);
+  advance(Duration{250});
+  const CallId call = customer_dials().at(0).call_id;
+  event(calls::Answered{call, "v=0\r\n"});
+  engine_->on_amd(call, {MachineVerdict::human, "SHORT_GREETING", "", seconds{1}, std::nullopt},
+                  now_);
+  auto bridging = engine_->agent_view("agent1");
+  ASSERT_TRUE(bridging->call);
+  EXPECT_EQ(bridging->call->phase, "bridging");
+  engine_->on_bridge({call, leg, BridgeStatus::connected, std::nullopt, Duration{1010}}, now_);
+  const auto talking = engine_->agent_view("agent1");
+  EXPECT_EQ(talking->state, "talking");
+  ASSERT_TRUE(talking->call);
+  EXPECT_EQ(talking->call->phase, "talking");
+  EXPECT_EQ(talking->call->lead.phone, "+12125552001");
+  EXPECT_EQ(talking->call->script, "Call +12125552001 about {plan}");
+  EXPECT_TRUE(talking->call->connected_at);
+  bool sale = false;
+  bool system = false;
+  for (const auto& d : talking->call->agent_codes) {
+    sale = sale || d.code == "SALE";
+    system = system || d.system;
+  }
+  EXPECT_TRUE(sale);
+  EXPECT_FALSE(system);  // system codes are never offered to agents
+  event(calls::RemoteHangup{call});
+  const auto wrap = engine_->agent_view("agent1");
+  EXPECT_EQ(wrap->state, "wrap");
+  EXPECT_EQ(wrap->call->phase, "wrap_up");
+  EXPECT_TRUE(wrap->call->wrap_deadline);
+  ASSERT_TRUE(engine_->disposition("agent1", "SALE", now_).ok());
+  EXPECT_FALSE(engine_->agent_view("agent1")->call);
+  EXPECT_EQ(engine_->agents_view().size(), 2U);  // every configured agent, logged in or not
+}
+
+TEST_F(EngineTest, FillScriptReplacesLeadFieldsAndCustomColumns) {
+  Lead lead;
+  lead.first_name = "Ada";
+  lead.phone = "+12125550100";
+  lead.custom_fields = {{"plan", "gold"}};
+  EXPECT_EQ(fill_script("Hi {first_name} ({phone}), {plan} {nope} {", lead),
+            "Hi Ada (+12125550100), gold {nope} {");
+}
+
+TEST_F(EngineTest, PausedAgentGetsNoCallsAndReadyResumes) {
+  add_leads(3);
+  agent_up("agent1");
+  ASSERT_TRUE(engine_->agent_pause("agent1", "lunch", now_).ok());
+  EXPECT_EQ(engine_->agent_view("agent1")->state, "paused");
+  EXPECT_EQ(engine_->agent_view("agent1")->pause_reason, "lunch");
+  advance(Duration{250});
+  advance(Duration{250});
+  EXPECT_TRUE(customer_dials().empty());  // progressive: no ready agent, no dial
+  ASSERT_TRUE(engine_->agent_ready("agent1", now_).ok());
+  EXPECT_EQ(engine_->agent_view("agent1")->state, "ready");
+  advance(Duration{250});
+  EXPECT_EQ(customer_dials().size(), 1U);
+  EXPECT_EQ(engine_->agent_ready("agent2", now_).error().code, ErrorCode::conflict);  // no phone
+  EXPECT_EQ(engine_->agent_pause("ghost", "x", now_).error().code, ErrorCode::not_found);
+}
+
+TEST_F(EngineTest, AgentHangUpEndsTheCustomerCallAndLeadsToWrapUp) {
+  add_leads(1);
+  const CallId leg = agent_up("agent1");
+  EXPECT_EQ(engine_->agent_hang_up("agent1", now_).error().code, ErrorCode::conflict);
+  advance(Duration{250});
+  const CallId call = customer_dials().at(0).call_id;
+  event(calls::Answered{call, "v=0\r\n"});
+  engine_->on_amd(call, {MachineVerdict::human, "SHORT_GREETING", "", seconds{1}, std::nullopt},
+                  now_);
+  engine_->on_bridge({call, leg, BridgeStatus::connected, std::nullopt, Duration{1010}}, now_);
+  now_ += seconds{8};
+  ASSERT_TRUE(engine_->agent_hang_up("agent1", now_).ok());
+  const auto hangups = sip_.commands_of<calls::Hangup>();
+  ASSERT_FALSE(hangups.empty());
+  EXPECT_EQ(hangups.back().call_id, call);
+  event(calls::LocalHangupDone{call});
+  EXPECT_EQ(engine_->agent_view("agent1")->state, "wrap");
+  ASSERT_TRUE(engine_->disposition("agent1", "SALE", now_).ok());
+  const auto* r = sealed("+12125552001");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->hangup_cause, "AGENT_HANGUP");
+  EXPECT_EQ(r->disposition, "SALE");
+}
+
+TEST_F(EngineTest, PausedCampaignPlacesNoCallsUntilStarted) {
+  add_leads(2);
+  agent_up("agent1");
+  ASSERT_TRUE(engine_->set_campaign_paused(campaign_->id, true, now_).ok());
+  advance(Duration{250});
+  EXPECT_TRUE(customer_dials().empty());
+  EXPECT_TRUE(engine_->campaigns_view(now_).at(0).paused);
+  ASSERT_TRUE(engine_->set_campaign_paused(campaign_->id, false, now_).ok());
+  advance(Duration{250});
+  EXPECT_EQ(customer_dials().size(), 1U);
+  EXPECT_EQ(engine_->set_campaign_paused(CampaignId{999}, true, now_).error().code,
+            ErrorCode::not_found);
+}
+
 }  // namespace
 }  // namespace dialer::engine
