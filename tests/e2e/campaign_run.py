@@ -23,6 +23,7 @@ import time
 from zoneinfo import ZoneInfo
 
 import agent_bots
+import baresip_phone
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCENARIOS = os.path.join(HERE, "scenarios")
@@ -77,9 +78,11 @@ def make_audio(work):
         run(["espeak-ng", "-s", str(speed), "-w", out, text])
 
     tts("Hello?", f"{work}/hello.wav")
-    # A person: "Hello?" then listening (silence), as a live answer sounds to the detector.
-    run(["sox", f"{work}/hello.wav", "-r", "8000", "-c", "1", "-t", "ul", f"{work}/human.ulaw",
-         "pad", "0.3", "8"])
+    tts("Yes, I can hear you. Who is calling, please?", f"{work}/reply.wav")
+    run(["sox", "-n", "-r", "22050", "-c", "1", f"{work}/pause.wav", "trim", "0", "2.7"])
+    # A person: "Hello?", listening (the detector decides here), then answering the agent.
+    run(["sox", f"{work}/hello.wav", f"{work}/pause.wav", f"{work}/reply.wav", "-r", "8000",
+         "-c", "1", "-t", "ul", f"{work}/human.ulaw", "pad", "0.3", "8"])
     tts("Hi, you have reached the voicemail of Jordan Smith. I can't take your call right now. "
         "Please leave your name, your number and a short message after the tone, and I will "
         "get back to you as soon as I can. Thank you.", f"{work}/greeting.wav")
@@ -201,6 +204,8 @@ def main():
                     help="no HTTP agents: agents are ready when their phone connects and calls "
                          "end by wrap-up timeout")
     ap.add_argument("--all-human", action="store_true", help="every lead is a person")
+    ap.add_argument("--baresip-agents", type=int, default=0,
+                    help="the first N agents' phones are baresip softphones instead of SIPp")
     ap.add_argument("--hold-agents", type=int, default=0,
                     help="leave the first N agents to someone else (a browser), not to the bots")
     ap.add_argument("--on-ready", help="a command run once dialerd is up, with DIALER_* variables "
@@ -343,7 +348,10 @@ compliance:
             if daemon.poll() is not None:
                 raise RuntimeError(f"dialerd exited with {daemon.returncode} at start")
             time.sleep(0.05)
-        for user, password in agents:
+        for user, password in agents[:args.baresip_agents]:
+            home = baresip_phone.write_config(work, user, password, sip_port)
+            procs.start(f"baresip_{user}", baresip_phone.command(home))
+        for user, password in agents[args.baresip_agents:]:
             reg = scenario("agent_register.xml", work,
                            {"AGENT_USER": user, "AGENT_PASSWORD": password})
             os.replace(reg, f"{work}/register_{user}.xml")

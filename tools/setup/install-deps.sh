@@ -14,7 +14,7 @@ packages=(
   mariadb-server mariadb-client sip-tester espeak-ng sox
   flite festival festvox-kallpc16k festvox-us-slt-hts asterisk-core-sounds-en-wav
   python3 python3-phonenumbers time bc procps
-  chromium nodejs
+  chromium nodejs baresip-core
 )
 
 missing=()

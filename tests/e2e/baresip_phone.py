@@ -1,0 +1,32 @@
+"""A real softphone as an agent: baresip (Debian's baresip-core), headless, registering to
+dialerd with digest authentication and answering its nailed-up leg by itself. It sends a spoken
+line (agent.wav) and records what it hears to WORK/baresip_AGENT/heard.wav."""
+import os
+
+
+def write_config(work, user, password, sip_port):
+    home = os.path.join(work, f"baresip_{user}")
+    os.makedirs(home, exist_ok=True)
+    with open(os.path.join(home, "config"), "w") as f:
+        f.write(f"""poll_method epoll
+sip_listen 127.0.0.1:0
+audio_player aufile,{home}/heard.wav
+audio_source aufile,{work}/agent.wav
+audio_alert aufile,/dev/null
+audio_srate 8000
+audio_channels 1
+module_path /usr/lib/baresip/modules
+module g711.so
+module aufile.so
+module_app account.so
+module_app menu.so
+""")
+    with open(os.path.join(home, "accounts"), "w") as f:
+        f.write(f"<sip:{user}@127.0.0.1:{sip_port};transport=udp>;auth_pass={password};"
+                f"answermode=auto;audio_codecs=PCMU,PCMA;regint=600\n")
+    open(os.path.join(home, "contacts"), "w").close()
+    return home
+
+
+def command(home):
+    return ["baresip", "-f", home]
