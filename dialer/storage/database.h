@@ -10,6 +10,7 @@
 
 #include "campaigns/repositories.h"
 #include "compliance/repositories.h"
+#include "dialer/api/auth/user_repository.h"
 #include "dialer/common/result.h"
 #include "dialer/storage/migrations.h"
 
@@ -41,6 +42,7 @@ class Database {  // one per thread; not thread-safe
   virtual compliance::CallRecordRepository& call_records() = 0;
   virtual compliance::DncRepository& dnc() = 0;
   virtual compliance::ConsentRepository& consents() = 0;
+  virtual auth::UserRepository& users() = 0;
   virtual int schema_version() = 0;              // -1 when it cannot be read
   virtual std::string_view backend() const = 0;  // "sqlite" or "mysql"
 };

@@ -213,6 +213,35 @@ const std::vector<Migration>& all_migrations() {
             " campaign_id BIGINT NOT NULL"
             ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
        }},
+      // Users of the API and web UI (dialer/api/auth). Usernames are stored in lower case;
+      // an agent SIP user belongs to at most one user (NULL for everyone else). The password
+      // column holds the self-describing PBKDF2 string, never a password.
+      {3,
+       "users",
+       {
+           {"CREATE TABLE users ("
+            " id INTEGER PRIMARY KEY,"
+            " username TEXT NOT NULL UNIQUE,"
+            " role TEXT NOT NULL,"
+            " tenant TEXT NOT NULL DEFAULT 'default',"
+            " agent_sip TEXT UNIQUE,"
+            " password_hash TEXT NOT NULL,"
+            " disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
+            " created_at INTEGER NOT NULL)",
+            "CREATE TABLE users ("
+            " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            " username VARCHAR(64) NOT NULL,"
+            " role VARCHAR(16) NOT NULL,"
+            " tenant VARCHAR(64) NOT NULL DEFAULT 'default',"
+            " agent_sip VARCHAR(64) NULL,"
+            " password_hash VARCHAR(255) NOT NULL,"
+            " disabled TINYINT NOT NULL DEFAULT 0,"
+            " created_at BIGINT NOT NULL,"
+            " UNIQUE KEY users_username (username),"
+            " UNIQUE KEY users_agent_sip (agent_sip),"
+            " CONSTRAINT users_disabled CHECK (disabled IN (0, 1))"
+            ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"},
+       }},
   };
   return list;
 }

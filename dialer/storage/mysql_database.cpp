@@ -17,12 +17,14 @@ class MysqlDatabase final : public Database {
         leads_(*db_),
         call_records_(*db_),
         dnc_(*db_),
-        consents_(*db_) {}
+        consents_(*db_),
+        users_(*db_) {}
   CampaignRepository& campaigns() override { return campaigns_; }
   LeadRepository& leads() override { return leads_; }
   compliance::CallRecordRepository& call_records() override { return call_records_; }
   compliance::DncRepository& dnc() override { return dnc_; }
   compliance::ConsentRepository& consents() override { return consents_; }
+  auth::UserRepository& users() override { return users_; }
   int schema_version() override;
   std::string_view backend() const override { return "mysql"; }
 
@@ -33,6 +35,7 @@ class MysqlDatabase final : public Database {
   MysqlCallRecordRepository call_records_;
   MysqlDncRepository dnc_;
   MysqlConsentRepository consents_;
+  MysqlUserRepository users_;
 };
 
 // Runs one fixed statement (DDL from the migration list or a lock call); no values.

@@ -8,6 +8,7 @@
 
 #include "campaigns/repositories.h"
 #include "compliance/repositories.h"
+#include "dialer/api/auth/user_repository.h"
 #include "dialer/storage/lead_codec.h"
 #include "dialer/storage/mysql_session.h"
 
@@ -112,6 +113,24 @@ class MysqlConsentRepository final : public compliance::ConsentRepository {
  private:
   MysqlSession& db_;
   MysqlStatement consent_, revocation_;
+};
+
+class MysqlUserRepository final : public auth::UserRepository {
+ public:
+  explicit MysqlUserRepository(MysqlSession& db) : db_(db) {}
+  Result<auth::User> create(const auth::User& user) override;
+  Result<std::optional<auth::User>> find_by_username(std::string_view username) override;
+  Result<std::optional<auth::User>> find_by_id(auth::UserId id) override;
+  Result<std::vector<auth::User>> list() override;
+  Result<std::int64_t> count() override;
+  Status set_role(auth::UserId id, auth::Role role) override;
+  Status set_password_hash(auth::UserId id, const std::string& password_hash) override;
+  Status set_disabled(auth::UserId id, bool disabled) override;
+
+ private:
+  MysqlSession& db_;
+  MysqlStatement insert_, last_id_, by_name_, by_id_, list_, count_, role_, password_, disabled_,
+      exists_;
 };
 
 }  // namespace dialer::storage_detail

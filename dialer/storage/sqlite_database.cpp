@@ -15,12 +15,14 @@ class SqliteDatabase final : public Database {
         leads_(*db_),
         call_records_(*db_),
         dnc_(*db_),
-        consents_(*db_) {}
+        consents_(*db_),
+        users_(*db_) {}
   CampaignRepository& campaigns() override { return campaigns_; }
   LeadRepository& leads() override { return leads_; }
   compliance::CallRecordRepository& call_records() override { return call_records_; }
   compliance::DncRepository& dnc() override { return dnc_; }
   compliance::ConsentRepository& consents() override { return consents_; }
+  auth::UserRepository& users() override { return users_; }
   int schema_version() override;
   std::string_view backend() const override { return "sqlite"; }
 
@@ -31,6 +33,7 @@ class SqliteDatabase final : public Database {
   SqliteCallRecordRepository call_records_;
   SqliteDncRepository dnc_;
   SqliteConsentRepository consents_;
+  SqliteUserRepository users_;
 };
 
 Result<int> read_version(SqliteConnection& db) {

@@ -6,6 +6,7 @@
 
 #include "campaigns/repositories.h"
 #include "compliance/repositories.h"
+#include "dialer/api/auth/user_repository.h"
 #include "dialer/storage/lead_codec.h"
 #include "dialer/storage/sqlite_connection.h"
 
@@ -111,6 +112,26 @@ class SqliteConsentRepository final : public compliance::ConsentRepository {
  private:
   SqliteConnection& db_;
   SqliteStatement consent_, revocation_;
+};
+
+class SqliteUserRepository final : public auth::UserRepository {
+ public:
+  explicit SqliteUserRepository(SqliteConnection& db) : db_(db) {}
+  Result<auth::User> create(const auth::User& user) override;
+  Result<std::optional<auth::User>> find_by_username(std::string_view username) override;
+  Result<std::optional<auth::User>> find_by_id(auth::UserId id) override;
+  Result<std::vector<auth::User>> list() override;
+  Result<std::int64_t> count() override;
+  Status set_role(auth::UserId id, auth::Role role) override;
+  Status set_password_hash(auth::UserId id, const std::string& password_hash) override;
+  Status set_disabled(auth::UserId id, bool disabled) override;
+
+ private:
+  Result<std::optional<auth::User>> find_one(SqliteStatement& q, const std::string& ctx);
+  Status update_one(SqliteStatement& q, const std::string& ctx);
+
+  SqliteConnection& db_;
+  SqliteStatement insert_, by_name_, by_id_, list_, count_, role_, password_, disabled_;
 };
 
 }  // namespace dialer::storage_detail

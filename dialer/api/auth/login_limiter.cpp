@@ -5,6 +5,21 @@
 #include "dialer/api/auth/user.h"
 
 namespace dialer::auth {
+namespace {
+
+// Keys are bounded so that made-up megabyte usernames cannot fill memory; no real username
+// (64 characters) or address (45 for IPv6 text) is that long.
+constexpr std::size_t kMaxKey = 128;
+
+std::string user_key(std::string_view username) {
+  return normalize_username(username.substr(0, kMaxKey));
+}
+
+std::string address_key(std::string_view address) {
+  return std::string(address.substr(0, kMaxKey));
+}
+
+}  // namespace
 
 Status validate_policy(const LoginLimitPolicy& policy) {
   if (policy.max_failures < 1) {
@@ -37,8 +52,8 @@ std::optional<TimePoint> LoginRateLimiter::lock_of(const Counters& map, const st
 
 LoginGate LoginRateLimiter::check(std::string_view username, std::string_view address,
                                   TimePoint now) const {
-  const auto user_lock = lock_of(users_, normalize_username(username), now);
-  const auto address_lock = lock_of(addresses_, std::string(address), now);
+  const auto user_lock = lock_of(users_, user_key(username), now);
+  const auto address_lock = lock_of(addresses_, address_key(address), now);
   // Report the lock that lasts longer: retrying before it ends is pointless.
   if (user_lock && (!address_lock || *user_lock >= *address_lock)) {
     return {LoginBlock::username_locked, *user_lock};
@@ -60,13 +75,13 @@ void LoginRateLimiter::count_failure(Counter& c, TimePoint now) const {
 LoginGate LoginRateLimiter::record_failure(std::string_view username, std::string_view address,
                                            TimePoint now) {
   if (tracked() > policy_.sweep_above) sweep(now);
-  count_failure(users_[normalize_username(username)], now);
-  if (!address.empty()) count_failure(addresses_[std::string(address)], now);
+  count_failure(users_[user_key(username)], now);
+  if (!address.empty()) count_failure(addresses_[address_key(address)], now);
   return check(username, address, now);
 }
 
 void LoginRateLimiter::record_success(std::string_view username) {
-  users_.erase(normalize_username(username));
+  users_.erase(user_key(username));
 }
 
 bool LoginRateLimiter::stale(const Counter& c, TimePoint now) const {

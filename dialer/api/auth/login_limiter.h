@@ -1,8 +1,8 @@
 // Login rate limiting, per username and per client address: after `max_failures` failed logins
 // within `window`, that username (or address) is locked for `lockout`. A successful login
 // clears the username's failures (not the address's: one address guessing many accounts stays
-// counted). Usernames are counted case-insensitively. Clock-injected, no I/O. Not thread-safe:
-// one owner (the API thread).
+// counted). Usernames are counted case-insensitively, and both keys by their first 128
+// characters. Clock-injected, no I/O. Not thread-safe: one owner (the API thread).
 #pragma once
 
 #include <cstddef>

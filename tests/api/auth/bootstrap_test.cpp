@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "dialer/api/auth/auth_settings.h"
 #include "dialer/api/auth/user_admin.h"
 #include "tests/fakes/in_memory_user_repository.h"
 
@@ -76,6 +77,31 @@ TEST(BootstrapTest, EnsureReportsStorageFailures) {
   auto result = ensure_bootstrap_admin(users, std::nullopt, kFast, random, kT0);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, ErrorCode::storage_unavailable);
+}
+
+TEST(AuthSettingsTest, DefaultsAreValidAndEachPartIsChecked) {
+  AuthSettings settings;
+  EXPECT_TRUE(validate_settings(settings).ok());
+  EXPECT_EQ(settings.passwords.iterations, 210'000U);
+  EXPECT_EQ(settings.sessions.idle_timeout, std::chrono::hours(8));
+  EXPECT_EQ(settings.sessions.absolute_timeout, std::chrono::hours(12));
+  EXPECT_EQ(settings.logins.max_failures, 5);
+  EXPECT_EQ(settings.logins.window, std::chrono::minutes(5));
+  EXPECT_EQ(settings.logins.lockout, std::chrono::minutes(5));
+
+  settings.bootstrap_admin_password = "short";
+  auto bad = validate_settings(settings);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().message, "bootstrap_admin_password: password has fewer than 8 characters");
+  settings.bootstrap_admin_password.reset();
+  settings.passwords.iterations = 10;
+  EXPECT_EQ(validate_settings(settings).error().message.rfind("passwords: ", 0), 0U);
+  settings.passwords = {};
+  settings.sessions.idle_timeout = std::chrono::hours(24);
+  EXPECT_EQ(validate_settings(settings).error().message.rfind("sessions: ", 0), 0U);
+  settings.sessions = {};
+  settings.logins.max_failures = 0;
+  EXPECT_EQ(validate_settings(settings).error().message.rfind("logins: ", 0), 0U);
 }
 
 }  // namespace

@@ -99,6 +99,13 @@ TEST_F(LoginLimiterTest, SweepDropsOnlyStaleEntries) {
   EXPECT_FALSE(limiter_.check("locked", "", kT0 + minutes(6)).allowed());
 }
 
+TEST_F(LoginLimiterTest, HugeMadeUpNamesAreCountedUnderABoundedKey) {
+  const std::string huge(1'000'000, 'x');
+  fail(5, huge, std::string(1'000'000, '1'), kT0);
+  EXPECT_EQ(limiter_.tracked(), 2U);
+  EXPECT_EQ(limiter_.check(huge + "y", "", kT0).block, LoginBlock::username_locked);
+}
+
 TEST(LoginLimitPolicyTest, Validation) {
   EXPECT_TRUE(validate_policy(LoginLimitPolicy{}).ok());
   EXPECT_FALSE(validate_policy(LoginLimitPolicy{0, minutes(5), minutes(5)}).ok());

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "dialer/api/auth/user_admin.h"
+#include "tests/fakes/fake_secure_random.h"
 #include "tests/fakes/in_memory_user_repository.h"
 
 namespace dialer::auth {
@@ -26,14 +27,15 @@ class LoginTest : public ::testing::Test {
 
   LoginOutcome login(std::string_view user, std::string_view password,
                      std::string_view address = "10.0.0.1", TimePoint at = kT0) {
-    return auth_.login(user, password, address, at);
+    return auth_.login(checker_, user, password, address, at);
   }
 
   fakes::InMemoryUserRepository users_;
   OpenSslRandom random_;
   SessionTable sessions_{SessionPolicy{}, random_};
   LoginRateLimiter limiter_{LoginLimitPolicy{}};
-  Authenticator auth_{users_, sessions_, limiter_, random_, kFast};
+  CredentialChecker checker_{users_, random_, kFast};
+  Authenticator auth_{sessions_, limiter_};
   UserId alice_;
 };
 
@@ -106,14 +108,47 @@ TEST_F(LoginTest, StorageFailureIsUnavailableAndNotCounted) {
 }
 
 TEST_F(LoginTest, AWeakerStoredHashIsReplacedAfterASuccessfulLogin) {
-  Authenticator stronger(users_, sessions_, limiter_, random_, PasswordHashParams{2000});
-  ASSERT_EQ(stronger.login("alice", "alice-password", "", kT0).result, LoginResult::ok);
+  CredentialChecker stronger(users_, random_, PasswordHashParams{2000});
+  ASSERT_EQ(stronger.check("alice", "alice-password").result, LoginResult::ok);
   EXPECT_EQ(users_.password_writes(), 1);
   auto user = users_.find_by_id(alice_);
   ASSERT_TRUE(user.ok() && user->has_value());
   EXPECT_EQ((*user)->password_hash.rfind("pbkdf2-sha256$2000$", 0), 0U);
-  ASSERT_EQ(stronger.login("alice", "alice-password", "", kT0).result, LoginResult::ok);
+  ASSERT_EQ(stronger.check("alice", "alice-password").result, LoginResult::ok);
   EXPECT_EQ(users_.password_writes(), 1);  // already strong enough
+  EXPECT_EQ(stronger.check("alice", "wrong-password").result, LoginResult::bad_credentials);
+  EXPECT_EQ(users_.password_writes(), 1);
+}
+
+TEST_F(LoginTest, TheThreeStepsGiveTheSameAnswersAsLogin) {
+  // What a server does when step 2 runs on a worker thread.
+  EXPECT_FALSE(auth_.refuse_if_locked("alice", "10.0.0.1", kT0).has_value());
+  const CredentialCheck good = checker_.check("alice", "alice-password");
+  ASSERT_EQ(good.result, LoginResult::ok);
+  EXPECT_EQ(sessions_.size(), 0U);  // no session before step 3
+  const LoginOutcome out = auth_.complete("alice", "10.0.0.1", good, kT0);
+  ASSERT_EQ(out.result, LoginResult::ok);
+  EXPECT_EQ(sessions_.authenticate(out.token, kT0).status, SessionStatus::valid);
+
+  for (int i = 0; i < 5; ++i) {
+    const CredentialCheck bad = checker_.check("alice", "nope-nope");
+    EXPECT_EQ(auth_.complete("alice", "10.0.0.1", bad, kT0).result, LoginResult::bad_credentials);
+  }
+  const auto refused = auth_.refuse_if_locked("alice", "10.0.0.2", kT0);
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->result, LoginResult::locked);
+  EXPECT_EQ(refused->retry_at, kT0 + minutes(5));
+}
+
+TEST_F(LoginTest, ARandomSourceFailureAtSessionTimeIsUnavailable) {
+  fakes::FakeSecureRandom broken;
+  broken.fail(true);
+  SessionTable sessions(SessionPolicy{}, broken);
+  Authenticator auth(sessions, limiter_);
+  const LoginOutcome out = auth.login(checker_, "alice", "alice-password", "", kT0);
+  EXPECT_EQ(out.result, LoginResult::unavailable);
+  EXPECT_TRUE(out.token.empty());
+  EXPECT_FALSE(out.error.empty());
 }
 
 TEST(LoginResultTest, Names) {
