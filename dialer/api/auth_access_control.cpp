@@ -6,7 +6,7 @@ namespace dialer::api {
 
 LoginOutcome AuthAccessControl::login(const std::string& username, const std::string& password,
                                       const std::string& client, TimePoint now) {
-  auto outcome = authenticator_.login(username, password, client, now);
+  auto outcome = authenticator_.login(credentials_, username, password, client, now);
   LoginOutcome out;
   switch (outcome.result) {
     case auth::LoginResult::ok:

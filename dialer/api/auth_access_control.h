@@ -1,5 +1,6 @@
-// AccessControl over dialer_auth: logins through the Authenticator (rate limit, PBKDF2, session),
-// tokens through the SessionTable, permissions through the one role table. Not thread-safe.
+// AccessControl over dialer_auth: logins through the Authenticator and CredentialChecker (rate
+// limit, PBKDF2, session) on the calling thread, tokens through the SessionTable, permissions
+// through the one role table. Not thread-safe.
 #pragma once
 
 #include "dialer/api/access_control.h"
@@ -10,8 +11,9 @@ namespace dialer::api {
 
 class AuthAccessControl final : public AccessControl {
  public:
-  AuthAccessControl(auth::Authenticator& authenticator, auth::SessionTable& sessions)
-      : authenticator_(authenticator), sessions_(sessions) {}
+  AuthAccessControl(auth::Authenticator& authenticator, auth::CredentialChecker& credentials,
+                    auth::SessionTable& sessions)
+      : authenticator_(authenticator), credentials_(credentials), sessions_(sessions) {}
 
   LoginOutcome login(const std::string& username, const std::string& password,
                      const std::string& client, TimePoint now) override;
@@ -21,6 +23,7 @@ class AuthAccessControl final : public AccessControl {
 
  private:
   auth::Authenticator& authenticator_;
+  auth::CredentialChecker& credentials_;
   auth::SessionTable& sessions_;
 };
 

@@ -22,6 +22,7 @@ struct ApiService::Parts {
   auth::LoginRateLimiter limiter;
   std::unique_ptr<auth::SessionTable> sessions;
   std::unique_ptr<auth::Authenticator> authenticator;
+  std::unique_ptr<auth::CredentialChecker> credentials;
   std::unique_ptr<api::AuthAccessControl> access;
   std::unique_ptr<EngineApiBackend> backend;
   std::unique_ptr<api::ApiRouter> router;
@@ -129,9 +130,9 @@ Result<std::unique_ptr<ApiService>> start_api(const config::EngineConfig& config
   policy.idle_timeout = std::chrono::minutes(http.session_idle_minutes);
   if (policy.absolute_timeout < policy.idle_timeout) policy.absolute_timeout = policy.idle_timeout;
   p.sessions = std::make_unique<auth::SessionTable>(policy, p.random);
-  p.authenticator =
-      std::make_unique<auth::Authenticator>(db.users(), *p.sessions, p.limiter, p.random);
-  p.access = std::make_unique<api::AuthAccessControl>(*p.authenticator, *p.sessions);
+  p.authenticator = std::make_unique<auth::Authenticator>(*p.sessions, p.limiter);
+  p.credentials = std::make_unique<auth::CredentialChecker>(db.users(), p.random);
+  p.access = std::make_unique<api::AuthAccessControl>(*p.authenticator, *p.credentials, *p.sessions);
   p.backend = std::make_unique<EngineApiBackend>(
       engine, db, compliance, clock, [&sip, &p] { return sip_counters(sip, p.server.get()); });
   for (const auto& [campaign, last] : last_leads) p.backend->set_last_lead(campaign, last);

@@ -63,8 +63,9 @@ class ApiFixture : public ::testing::Test {
   fakes::InMemoryUserRepository users_;
   auth::LoginRateLimiter limiter_;
   auth::SessionTable sessions_{auth::SessionPolicy{}, random_};
-  auth::Authenticator authenticator_{users_, sessions_, limiter_, random_, kFast};
-  AuthAccessControl access_{authenticator_, sessions_};
+  auth::Authenticator authenticator_{sessions_, limiter_};
+  auth::CredentialChecker credentials_{users_, random_, kFast};
+  AuthAccessControl access_{authenticator_, credentials_, sessions_};
   FakeApiBackend backend_;
   ApiRouter router_{backend_, access_};
 };
