@@ -53,8 +53,16 @@ class AgentBot(threading.Thread):
     def run(self):
         try:
             self.api.login(self.user, self.password)
-            self.work()
         except Exception as e:  # reported by the runner, never silent
+            self.errors.append(f"{self.user}: login: {e}")
+            return
+        try:
+            self.work()
+        except urllib.error.URLError as e:
+            # dialerd stopped (it exits by itself when the campaign is done): the day is over.
+            if not isinstance(e.reason, ConnectionRefusedError):
+                self.errors.append(f"{self.user}: {e}")
+        except Exception as e:
             self.errors.append(f"{self.user}: {e}")
 
     def work(self):

@@ -2,13 +2,15 @@
 """ctest `e2e_baresip_agent`: a real softphone (baresip) is an agent. It registers to dialerd
 with digest authentication, auto-answers its nailed-up leg, and receives bridged calls; the
 records name it as the agent, the talk time is real, and baresip recorded the customer's audio
-(the carrier's "Hello?") from the bridge."""
+(the carrier's person answering the agent) from the bridge."""
 import audioop
 import json
 import os
 import subprocess
 import sys
 import wave
+
+import baresip_phone
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -29,13 +31,15 @@ def main():
     log = open(f"{work}/dialerd.log").read()
     if "agent agent1001 logged in (leg up)" not in log:
         failures.append("baresip never answered its nailed-up leg")
-    heard = f"{work}/baresip_agent1001/heard.wav"
-    if not os.path.exists(heard):
+    heard = baresip_phone.heard_files(f"{work}/baresip_agent1001")
+    if not heard:
         failures.append("baresip recorded nothing")
     else:
-        with wave.open(heard) as w:
-            rate, width = w.getframerate(), w.getsampwidth()
-            frames = w.readframes(w.getnframes())
+        frames = b""
+        for path in heard:
+            with wave.open(path) as w:
+                rate, width = w.getframerate(), w.getsampwidth()
+                frames += w.readframes(w.getnframes())
         window = rate * width // 5  # 200 ms
         chunks = [frames[i:i + window] for i in range(0, len(frames), window)]
         loud = sum(1 for c in chunks if c and audioop.rms(c, width) > 300) * 0.2

@@ -1,6 +1,8 @@
 """A real softphone as an agent: baresip (Debian's baresip-core), headless, registering to
-dialerd with digest authentication and answering its nailed-up leg by itself. It sends a spoken
-line (agent.wav) and records what it hears to WORK/baresip_AGENT/heard.wav."""
+dialerd with digest authentication and answering its nailed-up leg by itself. With no sound card,
+its audio device is baresip's aubridge (what it hears it sends back, like an echo), and the
+sndfile module records each call's received audio as WORK/baresip_AGENT/dump-*-dec.wav."""
+import glob
 import os
 
 
@@ -10,14 +12,16 @@ def write_config(work, user, password, sip_port):
     with open(os.path.join(home, "config"), "w") as f:
         f.write(f"""poll_method epoll
 sip_listen 127.0.0.1:0
-audio_player aufile,{home}/heard.wav
-audio_source aufile,{work}/agent.wav
-audio_alert aufile,/dev/null
+audio_player aubridge,line
+audio_source aubridge,line
+audio_alert aubridge,alert
+snd_path {home}
 audio_srate 8000
 audio_channels 1
 module_path /usr/lib/baresip/modules
 module g711.so
-module aufile.so
+module aubridge.so
+module sndfile.so
 module_app account.so
 module_app menu.so
 """)
@@ -26,6 +30,11 @@ module_app menu.so
                 f"answermode=auto;audio_codecs=PCMU,PCMA;regint=600\n")
     open(os.path.join(home, "contacts"), "w").close()
     return home
+
+
+def heard_files(home):
+    """The recordings of what the phone received, one per call."""
+    return sorted(glob.glob(os.path.join(home, "dump-*-dec.wav")))
 
 
 def command(home):
