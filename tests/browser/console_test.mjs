@@ -78,20 +78,24 @@ try {
 
   await agent.click('#hangup');
   await agent.waitForSelector('#dispocard:not([hidden])');
+  const firstCode = await agent.getAttribute('#codes button', 'data-code');
   await agent.screenshot({ path: `${shots}/4-agent-wrap-up.png` });
-  await agent.click('#codes button[data-code="SALE"]');
-  await agent.waitForSelector('#dispocard[hidden]');
-  log('agent hung up and set SALE');
+  // Pause during wrap-up takes effect when the wrap-up ends: no new call is offered.
+  await agent.selectOption('#reason', 'lunch');
   await agent.click('#pause');
+  await agent.press('body', '1');  // the first code's shortcut
+  await agent.waitForSelector('#dispocard', { state: 'hidden' });
   await agent.waitForSelector('#state.paused');
+  expect((await agent.textContent('#state')).includes('lunch'), 'the pause reason is shown');
+  log(`agent hung up, paused for lunch and set ${firstCode} with its key`);
   await supervisor.waitForSelector(`${agentRow} .state.paused`);
-  log('agent paused; wallboard follows');
+  log('wallboard shows the agent paused again');
 
   await login(manager, env.DIALER_MANAGER_USER, env.DIALER_MANAGER_PASSWORD);
   await manager.waitForURL('**/manager.html');
-  await manager.waitForSelector('#campaign option');
+  await manager.waitForSelector('#campaign option', { state: 'attached' });
   const csv = path.join(env.DIALER_WORK, 'upload.csv');
-  fs.writeFileSync(csv, 'phone,first_name\n+12125550143,Ann\n555,Bad\n+12125550172,Cy\n,Empty\n');
+  fs.writeFileSync(csv, 'phone,first_name\n+12127365143,Ann\n555,Bad\n+12127365172,Cy\n,Empty\n');
   await manager.setInputFiles('#file', csv);
   await manager.click('#upload');
   await manager.waitForSelector('#errors tr[data-line="3"]');

@@ -25,7 +25,7 @@ function render(v) {
   $('state').textContent = v.state + (v.pause_reason ? ` (${v.pause_reason})` : '');
   $('state').className = `state ${v.state}`;
   $('phone').textContent = v.phone_connected ? 'phone connected' : 'phone not connected: register your SIP phone';
-  $('ready').disabled = !v.phone_connected || v.state === 'ready';
+  $('ready').disabled = !v.phone_connected || !['paused'].includes(v.state);
   $('pause').disabled = !v.phone_connected || v.state === 'paused';
   const call = v.call;
   $('callcard').hidden = !call;
