@@ -6,9 +6,8 @@ namespace dialer::inbound {
 namespace {
 
 std::vector<NamedSkill> sorted(std::vector<NamedSkill> skills) {
-  std::sort(skills.begin(), skills.end(), [](const NamedSkill& a, const NamedSkill& b) {
-    return a.skill < b.skill;
-  });
+  std::sort(skills.begin(), skills.end(),
+            [](const NamedSkill& a, const NamedSkill& b) { return a.skill < b.skill; });
   return skills;
 }
 

@@ -7,11 +7,11 @@
 namespace dialer::inbound {
 
 LocalTime local_time(const Schedule& schedule, TimePoint now) {
-  const auto seconds = date::sys_seconds{
-      std::chrono::floor<std::chrono::seconds>(now).time_since_epoch()};
-  const date::local_seconds local =
-      schedule.zone != nullptr ? schedule.zone->to_local(seconds)
-                               : date::local_seconds{seconds.time_since_epoch()};
+  const auto seconds =
+      date::sys_seconds{std::chrono::floor<std::chrono::seconds>(now).time_since_epoch()};
+  const date::local_seconds local = schedule.zone != nullptr
+                                        ? schedule.zone->to_local(seconds)
+                                        : date::local_seconds{seconds.time_since_epoch()};
   LocalTime out;
   out.day = date::floor<date::days>(local);
   out.minute_of_day =
@@ -26,8 +26,8 @@ HoursState hours_at(const Schedule& schedule, TimePoint now) {
   const bool holiday = std::any_of(schedule.holidays.begin(), schedule.holidays.end(),
                                    [&](const Holiday& h) { return h.day == today; });
   if (holiday) return HoursState::holiday;
-  const bool open = std::any_of(
-      schedule.open.begin(), schedule.open.end(), [&](const OpeningPeriod& p) {
+  const bool open =
+      std::any_of(schedule.open.begin(), schedule.open.end(), [&](const OpeningPeriod& p) {
         return (p.weekdays & (1U << local.weekday)) != 0 && local.minute_of_day >= p.start_minute &&
                local.minute_of_day < p.end_minute;
       });

@@ -30,7 +30,7 @@ struct Holiday {
 
 struct Schedule {
   std::string name;
-  std::string timezone;                  // IANA name, e.g. "America/New_York"
+  std::string timezone;                   // IANA name, e.g. "America/New_York"
   const date::time_zone* zone = nullptr;  // resolved from `timezone` by the loader
   std::vector<OpeningPeriod> open;
   std::vector<Holiday> holidays;

@@ -139,11 +139,14 @@ class FlowGraph {
       const std::string start = flow.start_node() != nullptr ? flow.start_node()->id : "";
       for (const auto& node : flow.nodes) {
         if (seen[static_cast<std::size_t>(index_.at(&node))]) continue;
-        out.push_back(ConfigProblem{node_path(flow.name, node.id), true,
+        out.push_back(ConfigProblem{node_path(flow.name, node.id),
+                                    true,
                                     "node '" + node.id +
                                         "' is unreachable: no path leads to it from the start "
-                                        "node '" + start + "' of flow '" + flow.name + "'",
-                                    {}, {}});
+                                        "node '" +
+                                        start + "' of flow '" + flow.name + "'",
+                                    {},
+                                    {}});
       }
     }
   }
@@ -161,8 +164,11 @@ class FlowGraph {
       if (seen[static_cast<std::size_t>(entry_[f])]) continue;
       const std::string& name = config_.flows[f].name;
       out.push_back(ConfigProblem{
-          flow_path(name), true,
-          "flow '" + name + "' is never used: no DID, goto node or after_hours leads to it", {}, {}});
+          flow_path(name),
+          true,
+          "flow '" + name + "' is never used: no DID, goto node or after_hours leads to it",
+          {},
+          {}});
     }
   }
 
@@ -252,10 +258,12 @@ class FlowGraph {
       }
       const std::string& flow = config_.flows[at.flow].name;
       const std::string path = at.node != nullptr ? node_path(flow, at.node->id) : flow_path(flow);
-      out.push_back(ConfigProblem{path, true,
+      out.push_back(ConfigProblem{path,
+                                  true,
                                   "loop without any input node: " + text +
                                       " never waits for a key, so the caller cannot leave it",
-                                  {}, {}});
+                                  {},
+                                  {}});
     }
   }
 

@@ -27,7 +27,9 @@ std::string_view to_string(AfterHoursAction action) {
   return kNames.at(static_cast<std::size_t>(action));
 }
 
-std::string_view to_string(LookupKey key) { return key == LookupKey::account ? "account" : "phone"; }
+std::string_view to_string(LookupKey key) {
+  return key == LookupKey::account ? "account" : "phone";
+}
 
 std::string_view to_string(QueueStrategy strategy) {
   return strategy == QueueStrategy::longest_idle ? "longest_idle" : "fewest_calls";

@@ -31,8 +31,10 @@ class ReferenceChecker {
   }
 
   void run() {
-    check_unique(skills_, [](std::size_t i) { return item_path("skills", i); }, "skill");
-    check_unique(queues_, [](std::size_t i) { return queue_path(i) + ".name"; }, "queue name");
+    check_unique(
+        skills_, [](std::size_t i) { return item_path("skills", i); }, "skill");
+    check_unique(
+        queues_, [](std::size_t i) { return queue_path(i) + ".name"; }, "queue name");
     for (std::size_t i = 0; i < config_.queues.size(); ++i) check_queue(i);
     for (const auto& agent : config_.agents) {
       check_skills(agent_path(agent.agent), agent.skills);
@@ -101,7 +103,8 @@ class ReferenceChecker {
       undefined(base + ".hours", "schedule", hours->schedule, schedules_);
     }
     const AfterHours& after = hours->after_hours;
-    if (after.action == AfterHoursAction::flow) check_flow_name(base + ".after_hours.flow", after.flow);
+    if (after.action == AfterHoursAction::flow)
+      check_flow_name(base + ".after_hours.flow", after.flow);
     if (after.action == AfterHoursAction::callback) {
       check_queue_name(base + ".after_hours.queue", after.queue);
     }
@@ -114,8 +117,8 @@ class ReferenceChecker {
       const std::string base = did_path(i);
       auto [it, inserted] = first.emplace(did.number, i);
       if (!inserted) {
-        problem(base + ".number", "duplicate DID " + quoted(did.number) + " (first at " +
-                                      did_path(it->second) + ")");
+        problem(base + ".number",
+                "duplicate DID " + quoted(did.number) + " (first at " + did_path(it->second) + ")");
       }
       check_flow_name(base + ".flow", did.flow);
       check_queue_name(base + ".queue", did.queue);

@@ -80,9 +80,9 @@ struct HangUp {
   HangupReason reason = HangupReason::end_of_flow;
 };
 
-using IvrAction = std::variant<PlayPrompt, StopPrompt, StartCollecting, StopCollecting, SetTimer,
-                               ClearTimer, Enqueue, RequestCallback, AddToDnc, LookupRequest,
-                               StartVoicemail, HangUp>;
+using IvrAction =
+    std::variant<PlayPrompt, StopPrompt, StartCollecting, StopCollecting, SetTimer, ClearTimer,
+                 Enqueue, RequestCallback, AddToDnc, LookupRequest, StartVoicemail, HangUp>;
 using IvrActions = std::vector<IvrAction>;
 
 }  // namespace dialer::inbound

@@ -75,7 +75,7 @@ struct CollectNode {
   std::string timeout_prompt;
   std::vector<DigitBranch> branches;
   std::optional<Target> default_target;  // any other entry of min..max digits; none: invalid
-  Target on_failure;  // after the last retry; empty: hang up
+  Target on_failure;                     // after the last retry; empty: hang up
 };
 
 struct QueueNode {

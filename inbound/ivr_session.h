@@ -130,16 +130,16 @@ class IvrSession {
   IvrOutcome outcome_ = IvrOutcome::in_progress;
   std::optional<HangupReason> hangup_reason_;
 
-  std::uint32_t last_id_ = 0;     // prompt and lookup ids
-  std::uint32_t prompt_id_ = 0;   // the prompt playing, 0 when none
+  std::uint32_t last_id_ = 0;    // prompt and lookup ids
+  std::uint32_t prompt_id_ = 0;  // the prompt playing, 0 when none
   Then then_ = Then::go_to;
   Target then_target_;
   HangupReason then_reason_ = HangupReason::end_of_flow;
   const IvrFlow* then_flow_ = nullptr;
 
-  bool collecting_ = false;  // keys are taken (also while the collect prompt plays)
-  std::string entry_;        // keys of the current attempt
-  int failures_ = 0;         // invalid entries and timeouts of the current collect node
+  bool collecting_ = false;      // keys are taken (also while the collect prompt plays)
+  std::string entry_;            // keys of the current attempt
+  int failures_ = 0;             // invalid entries and timeouts of the current collect node
   std::uint32_t lookup_id_ = 0;  // the lookup awaited, 0 when none
 
   Timer timer_ = Timer::none;

@@ -39,7 +39,9 @@ void QueueStats::answered(CallId call, TimePoint now) { (void)leave(call, Exit::
 
 void QueueStats::abandoned(CallId call, TimePoint now) { (void)leave(call, Exit::abandoned, now); }
 
-void QueueStats::redirected(CallId call, TimePoint now) { (void)leave(call, Exit::redirected, now); }
+void QueueStats::redirected(CallId call, TimePoint now) {
+  (void)leave(call, Exit::redirected, now);
+}
 
 void QueueStats::moved(CallId call, std::string_view to, TimePoint now) {
   if (!queues_.contains(to)) {

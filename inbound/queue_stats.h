@@ -18,9 +18,9 @@
 namespace dialer::inbound {
 
 struct QueueStatsSnapshot {
-  std::uint64_t offered = 0;    // calls that entered the queue (also by overflow from another)
-  std::uint64_t answered = 0;   // connected to an agent
-  std::uint64_t abandoned = 0;  // the caller hung up while waiting
+  std::uint64_t offered = 0;     // calls that entered the queue (also by overflow from another)
+  std::uint64_t answered = 0;    // connected to an agent
+  std::uint64_t abandoned = 0;   // the caller hung up while waiting
   std::uint64_t redirected = 0;  // left unanswered by overflow, callback or voicemail
   std::uint64_t answered_in_service_level = 0;
   std::uint64_t waiting = 0;  // in the queue now

@@ -51,8 +51,9 @@ void read_period(const Field& item, inbound::OpeningPeriod& out, DiagnosticSink&
   const bool end = reader->read_required("end", out.end_minute, ClockTime{});
   reader->finish();
   if (days && start && end && out.start_minute >= out.end_minute) {
-    sink.error(item.at, prefix(item.path) + "start must be before end (periods cannot span "
-                                            "midnight: split them at 24:00)");
+    sink.error(item.at, prefix(item.path) +
+                            "start must be before end (periods cannot span "
+                            "midnight: split them at 24:00)");
   }
 }
 
@@ -176,8 +177,8 @@ void read_hours(FieldReader& reader, std::optional<inbound::HoursRule>& out,
     if (after) {
       read_after_hours(*after, out->after_hours, base_dir, sink);
     } else {
-      sink.error(hours->at, prefix(hours->path) +
-                                "needs after_hours (what callers get when it is closed)");
+      sink.error(hours->at,
+                 prefix(hours->path) + "needs after_hours (what callers get when it is closed)");
     }
   } else if (after) {
     sink.error(after->at, prefix(after->path) + "needs hours (the schedule it applies outside)");

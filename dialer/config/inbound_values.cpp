@@ -46,8 +46,8 @@ Position position_near(const DiagnosticSink& sink, std::string path) {
 
 bool is_inbound_name(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   });
 }
 
@@ -112,10 +112,9 @@ std::optional<date::year_month_day> CalendarDate::operator()(const Field& field,
   auto text = scalar_text(field, sink, "a date YYYY-MM-DD");
   if (!text) return std::nullopt;
   const std::string& t = *text;
-  const bool shape = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
-                     std::all_of(t.begin(), t.end(), [](char c) {
-                       return (c >= '0' && c <= '9') || c == '-';
-                     });
+  const bool shape =
+      t.size() == 10 && t[4] == '-' && t[7] == '-' &&
+      std::all_of(t.begin(), t.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
   if (shape) {
     const date::year_month_day day{date::year{std::stoi(t.substr(0, 4))},
                                    date::month{static_cast<unsigned>(std::stoi(t.substr(5, 2)))},
@@ -133,8 +132,7 @@ std::vector<MapEntry> named_entries(const Field& field, std::string_view what,
     sink.remember(inbound::key_path(entry.value.path), entry.key_at);
     if (!is_inbound_name(entry.key)) {
       sink.error(entry.key_at, prefix(field.path) + "'" + entry.key + "' is not a " +
-                                   std::string(what) +
-                                   " name (use letters, digits, '_' and '-')");
+                                   std::string(what) + " name (use letters, digits, '_' and '-')");
       continue;
     }
     out.push_back(std::move(entry));
@@ -153,7 +151,8 @@ void read_skill_levels(const Field& field, std::vector<inbound::NamedSkill>& out
 void report_problems(const std::vector<inbound::ConfigProblem>& problems, DiagnosticSink& sink) {
   for (const auto& p : problems) {
     const std::string where = p.at_key ? inbound::key_path(p.path) : p.path;
-    const Position at = sink.seen(where) ? sink.position_of(where, {}) : position_near(sink, p.path);
+    const Position at =
+        sink.seen(where) ? sink.position_of(where, {}) : position_near(sink, p.path);
     std::string message = prefix(p.path) + p.message;
     if (!p.unknown.empty()) {
       const std::vector<std::string_view> known(p.known.begin(), p.known.end());

@@ -65,8 +65,8 @@ std::vector<MapEntry> map_entries(const Field& field, DiagnosticSink& sink) {
   for (auto it = field.node.begin(); it != field.node.end(); ++it) {
     const Position key_at = position_of(it->first.Mark());
     if (!it->first.IsScalar()) {
-      sink.error(key_at, prefix(field.path) + "keys must be plain names, got " +
-                             describe(it->first));
+      sink.error(key_at,
+                 prefix(field.path) + "keys must be plain names, got " + describe(it->first));
       continue;
     }
     const std::string& key = it->first.Scalar();

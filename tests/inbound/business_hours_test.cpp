@@ -59,9 +59,9 @@ TEST(BusinessHoursTest, LocalTimeGivesTheLocalDayMinuteAndWeekday) {
 
 TEST(BusinessHoursTest, SeveralPeriodsAndAWholeDay) {
   Schedule s = office_schedule();
-  s.open = {OpeningPeriod{0b0000001, 0, 1440},                 // all of Sunday
-            OpeningPeriod{0b1000000, 9 * 60, 12 * 60},         // Saturday morning
-            OpeningPeriod{0b1000000, 13 * 60, 15 * 60 + 30}};  // and afternoon
+  s.open = {OpeningPeriod{0b0000001, 0, 1440},                           // all of Sunday
+            OpeningPeriod{0b1000000, 9 * 60, 12 * 60},                   // Saturday morning
+            OpeningPeriod{0b1000000, 13 * 60, 15 * 60 + 30}};            // and afternoon
   EXPECT_EQ(hours_at(s, utc(2026, 3, 14, 14)), HoursState::open);        // Sat 10:00 EDT
   EXPECT_EQ(hours_at(s, utc(2026, 3, 14, 16, 30)), HoursState::closed);  // Sat 12:30
   EXPECT_EQ(hours_at(s, utc(2026, 3, 14, 19, 29)), HoursState::open);    // Sat 15:29

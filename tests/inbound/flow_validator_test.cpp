@@ -1,18 +1,17 @@
 // The validator of inbound configurations: undefined names, DTMF branches that can never match,
 // unreachable nodes, unused flows and loops without input, each named by its configuration path.
-#include "inbound/inbound_validator.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "inbound/inbound_validator.h"
 #include "tests/inbound/ivr_fixture.h"
 
 namespace dialer::inbound {
 namespace {
 
 using ::testing::ElementsAre;
-using ::testing::IsEmpty;
 using testing::example_config;
+using ::testing::IsEmpty;
 
 // "path: message" (with " @key" when the key is at fault), as compact test output.
 std::vector<std::string> problems(const InboundConfig& config) {

@@ -73,8 +73,8 @@ TEST(InboundCheckCliTest, ALoopWithoutInputIsReportedAtItsFirstNode) {
 }
 
 TEST(InboundCheckCliTest, MixedKindsAreEachCheckedWithTheirOwnSchema) {
-  const CliRun run =
-      run_check("examples/campaign.yaml examples/inbound.yaml tests/inbound/data/missing_prompt.yaml");
+  const CliRun run = run_check(
+      "examples/campaign.yaml examples/inbound.yaml tests/inbound/data/missing_prompt.yaml");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.out, ElementsAre("examples/campaign.yaml: ok", "examples/inbound.yaml: ok"));
   EXPECT_THAT(run.err,

@@ -176,8 +176,9 @@ agents:
 
 TEST(InboundLoadTest, AFileOfAnotherKindIsRefused) {
   const auto load = config::load_inbound_text("kind: engine\n", "x.yaml");
-  EXPECT_THAT(lines(load.diagnostics),
-              ElementsAre("x.yaml:1:7: kind: expected a file of kind 'inbound', got kind 'engine'"));
+  EXPECT_THAT(
+      lines(load.diagnostics),
+      ElementsAre("x.yaml:1:7: kind: expected a file of kind 'inbound', got kind 'engine'"));
 }
 
 TEST(InboundLoadTest, CheckConfigDispatchesOnTheInboundKind) {

@@ -71,16 +71,16 @@ TEST_F(IvrCollectTest, RetryWithoutAPromptStartsTheNextAttemptAtOnce) {
   std::get<CollectNode>(config.flows[0].nodes[1].spec).invalid_prompt = "";
   use(config);
   at_menu();
-  EXPECT_THAT(press('5'), ElementsAre("stop collecting", "clear timer", "collect 1 #",
-                                      "play menu.wav #3"));
+  EXPECT_THAT(press('5'),
+              ElementsAre("stop collecting", "clear timer", "collect 1 #", "play menu.wav #3"));
 }
 
 TEST_F(IvrCollectTest, KeyDuringThePromptStopsIt) {
   start(kOpen);
   finished(1);
-  EXPECT_THAT(press('3'), ElementsAre("stop #2", "stop collecting",
-                                      "callback sales +12125550123 since +0s",
-                                      "play callback_ok.wav #3"));
+  EXPECT_THAT(press('3'),
+              ElementsAre("stop #2", "stop collecting", "callback sales +12125550123 since +0s",
+                          "play callback_ok.wav #3"));
   EXPECT_THAT(finished(2), IsEmpty());  // the stopped menu prompt's late end is ignored
 }
 
@@ -88,8 +88,7 @@ TEST_F(IvrCollectTest, MultiDigitEntryEndsAtTheTerminator) {
   at_account();
   EXPECT_THAT(press_all("1234"), ElementsAre("timer +4s", "timer +4s", "timer +4s", "timer +4s"));
   EXPECT_THAT(press('#'),
-              ElementsAre("stop collecting", "clear timer", "lookup account 1234 #4",
-                          "timer +3s"));
+              ElementsAre("stop collecting", "clear timer", "lookup account 1234 #4", "timer +3s"));
   EXPECT_EQ(session().variables().digits.at("account"), "1234");
 }
 
@@ -112,9 +111,9 @@ TEST_F(IvrCollectTest, InterDigitTimerRestartsAtEachKey) {
 TEST_F(IvrCollectTest, EntryEndsAtMaxDigitsWithoutWaiting) {
   at_account();
   const auto actions = press_all("0123456789");
-  EXPECT_THAT(std::vector<std::string>(actions.end() - 4, actions.end()),
-              ElementsAre("stop collecting", "clear timer", "lookup account 0123456789 #4",
-                          "timer +3s"));
+  EXPECT_THAT(
+      std::vector<std::string>(actions.end() - 4, actions.end()),
+      ElementsAre("stop collecting", "clear timer", "lookup account 0123456789 #4", "timer +3s"));
 }
 
 TEST_F(IvrCollectTest, EntryShorterThanMinDigitsIsInvalid) {
@@ -131,9 +130,9 @@ TEST_F(IvrCollectTest, TerminatorAloneCountsAsNoInput) {
 
 TEST_F(IvrCollectTest, SecondFailureOfTheAccountEntryGoesToSupportWithoutLookup) {
   at_account();
-  press('#');     // failure 1 of 2 (retries: 1)
-  finished(4);    // the no-input prompt ends
-  finished(5);    // the account prompt ends
+  press('#');   // failure 1 of 2 (retries: 1)
+  finished(4);  // the no-input prompt ends
+  finished(5);  // the account prompt ends
   EXPECT_THAT(tick_at(8s), ElementsAre("stop collecting", "queue support p3"));
   EXPECT_FALSE(session().variables().lead.has_value());
 }

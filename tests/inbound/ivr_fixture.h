@@ -4,9 +4,8 @@
 // that a test reads as the conversation it checks.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <date/tz.h>
+#include <gtest/gtest.h>
 
 #include <memory>
 #include <string>
@@ -95,19 +94,19 @@ inline IvrFlow main_flow() {
   account.default_target = "find";
   account.on_failure = "support";
 
-  IvrFlow f = flow("main", {
-                               {"welcome", PlayNode{"welcome.wav", "menu"}},
-                               {"menu", menu},
-                               {"sales", QueueNode{"sales", {}, std::nullopt}},
-                               {"account", account},
-                               {"find", LookupNode{LookupKey::account, "account", 3s, "vip",
-                                                   "support"}},
-                               {"vip", QueueNode{"support", {{"billing", 2}}, 8}},
-                               {"support", QueueNode{"support", {}, std::nullopt}},
-                               {"callback", CallbackNode{"sales", "", "callback_ok.wav", "", ""}},
-                               {"opt_out", OptOutNode{"dnc_ok.wav", "", ""}},
-                               {"goodbye", HangupNode{"goodbye.wav"}},
-                           });
+  IvrFlow f =
+      flow("main", {
+                       {"welcome", PlayNode{"welcome.wav", "menu"}},
+                       {"menu", menu},
+                       {"sales", QueueNode{"sales", {}, std::nullopt}},
+                       {"account", account},
+                       {"find", LookupNode{LookupKey::account, "account", 3s, "vip", "support"}},
+                       {"vip", QueueNode{"support", {{"billing", 2}}, 8}},
+                       {"support", QueueNode{"support", {}, std::nullopt}},
+                       {"callback", CallbackNode{"sales", "", "callback_ok.wav", "", ""}},
+                       {"opt_out", OptOutNode{"dnc_ok.wav", "", ""}},
+                       {"goodbye", HangupNode{"goodbye.wav"}},
+                   });
   AfterHours closed = after_hours(AfterHoursAction::flow);
   closed.flow = "closed";
   f.hours = HoursRule{"office", closed};

@@ -33,9 +33,9 @@ TEST_F(IvrTest, AfterHoursCallbackOfferAccepted) {
   finished(1);
   finished(2);
   advance(2s);
-  EXPECT_THAT(press('1'), ElementsAre("stop collecting", "clear timer",
-                                      "callback sales +12125550123 since +0s",
-                                      "play callback_ok.wav #3"));
+  EXPECT_THAT(press('1'),
+              ElementsAre("stop collecting", "clear timer", "callback sales +12125550123 since +0s",
+                          "play callback_ok.wav #3"));
   EXPECT_THAT(finished(3), ElementsAre("hangup callback_requested"));
 }
 

@@ -94,9 +94,9 @@ TEST_F(IvrTest, CallbackKeepsThePlaceOfTheCallersArrival) {
   finished(1);
   finished(2);
   advance(4s);
-  EXPECT_THAT(press('3'), ElementsAre("stop collecting", "clear timer",
-                                      "callback sales +12125550123 since +0s",
-                                      "play callback_ok.wav #3"));
+  EXPECT_THAT(press('3'),
+              ElementsAre("stop collecting", "clear timer", "callback sales +12125550123 since +0s",
+                          "play callback_ok.wav #3"));
   EXPECT_TRUE(session().variables().callback_requested);
   EXPECT_THAT(finished(3), ElementsAre("hangup callback_requested"));
 }
@@ -108,8 +108,7 @@ TEST_F(IvrTest, CallbackToEnteredDigits) {
   number.max_digits = 10;
   number.default_target = "cb_entered";
   config.flows[0].nodes.push_back({"number", number});
-  config.flows[0].nodes.push_back(
-      {"cb_entered", CallbackNode{"sales", "number", "", "", ""}});
+  config.flows[0].nodes.push_back({"cb_entered", CallbackNode{"sales", "number", "", "", ""}});
   config.flows[0].start = "number";
   use(config);
   start(kOpen);
@@ -136,8 +135,8 @@ TEST_F(IvrTest, CallbackWithoutANumberGoesToOnFailureOrHangsUp) {
 TEST_F(IvrTest, OptOutAddsTheCallerToTheDncListAndConfirms) {
   start(kOpen);
   finished(1);
-  EXPECT_THAT(press('9'), ElementsAre("stop #2", "stop collecting", "dnc +12125550123",
-                                      "play dnc_ok.wav #3"));
+  EXPECT_THAT(press('9'),
+              ElementsAre("stop #2", "stop collecting", "dnc +12125550123", "play dnc_ok.wav #3"));
   EXPECT_TRUE(session().variables().opted_out);
   EXPECT_FALSE(session().finished());
   EXPECT_THAT(finished(3), ElementsAre("hangup opted_out"));

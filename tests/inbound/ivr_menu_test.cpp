@@ -29,8 +29,8 @@ TEST_F(IvrTest, FirstDigitTimerStartsWhenTheMenuPromptEnds) {
   EXPECT_THAT(finished(2), ElementsAre("timer +5s"));
   EXPECT_EQ(session().deadline(), kOpen + 5s);
   advance(2s);
-  EXPECT_THAT(press('2'), ElementsAre("stop collecting", "clear timer", "collect 10 #",
-                                      "play account.wav #3"));
+  EXPECT_THAT(press('2'),
+              ElementsAre("stop collecting", "clear timer", "collect 10 #", "play account.wav #3"));
   EXPECT_EQ(session().node_id(), "account");
 }
 

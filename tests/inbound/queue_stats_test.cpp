@@ -37,7 +37,7 @@ TEST_F(QueueStatsTest, CountsOfferedAnsweredAbandonedAndWaiting) {
   stats_.offered(CallId{1}, "sales", kT0);
   stats_.offered(CallId{2}, "sales", kT0 + 1s);
   stats_.offered(CallId{3}, "sales", kT0 + 2s);
-  stats_.answered(CallId{1}, kT0 + 10s);  // waited 10 s: within 20 s
+  stats_.answered(CallId{1}, kT0 + 10s);   // waited 10 s: within 20 s
   stats_.abandoned(CallId{2}, kT0 + 41s);  // waited 40 s
   const auto s = sales();
   EXPECT_EQ(s.offered, 3U);
