@@ -13,6 +13,7 @@
 #include "campaigns/campaign.h"
 #include "dialer/config/diagnostic.h"
 #include "dialer/config/engine_config.h"
+#include "inbound/inbound_config.h"
 
 namespace dialer::config {
 
@@ -27,6 +28,7 @@ struct Loaded {
 
 using CampaignLoad = Loaded<Campaign>;
 using EngineConfigLoad = Loaded<EngineConfig>;
+using InboundLoad = Loaded<inbound::InboundConfig>;
 
 CampaignLoad load_campaign_text(std::string_view yaml, std::string_view file_name);
 CampaignLoad load_campaign_file(const std::string& path);
@@ -35,6 +37,11 @@ CampaignLoad load_campaign_file(const std::string& path);
 // their diagnostics follow the engine file's own, each naming its file.
 EngineConfigLoad load_engine_text(std::string_view yaml, std::string_view file_name);
 EngineConfigLoad load_engine_file(const std::string& path);
+
+// `kind: inbound`: DIDs, business hours, IVR flows, queues and agents' skills (docs/inbound.md).
+// Prompt files are looked for relative to the file's folder and stored resolved.
+InboundLoad load_inbound_text(std::string_view yaml, std::string_view file_name);
+InboundLoad load_inbound_file(const std::string& path);
 
 // Validates a file of any kind with the same loader the engine uses: `dialerctl config check`.
 struct ConfigCheck {
@@ -47,7 +54,7 @@ struct ConfigCheck {
 ConfigCheck check_config_text(std::string_view yaml, std::string_view file_name);
 ConfigCheck check_config_file(const std::string& path);
 
-// The kinds a `kind:` key may name, e.g. "campaign", "engine".
+// The kinds a `kind:` key may name, e.g. "campaign", "engine", "inbound".
 std::span<const std::string_view> config_kinds();
 
 }  // namespace dialer::config

@@ -28,11 +28,13 @@ ConfigCheck as_check(std::string_view kind, const Loaded<T>& load) {
   return ConfigCheck{std::string(kind), load.diagnostics, load.unreadable};
 }
 
-constexpr std::array<KindEntry, 2> kKinds{{
+constexpr std::array<KindEntry, 3> kKinds{{
     {"campaign", [](std::string_view y,
                     std::string_view f) { return as_check("campaign", load_campaign_text(y, f)); }},
     {"engine", [](std::string_view y,
                   std::string_view f) { return as_check("engine", load_engine_text(y, f)); }},
+    {"inbound", [](std::string_view y,
+                   std::string_view f) { return as_check("inbound", load_inbound_text(y, f)); }},
 }};
 
 constexpr auto kKindNames = [] {
@@ -197,6 +199,19 @@ EngineConfigLoad load_engine_text(std::string_view yaml, std::string_view file_n
 
 EngineConfigLoad load_engine_file(const std::string& path) {
   return load_file<EngineConfig>(path, load_engine_text);
+}
+
+InboundLoad load_inbound_text(std::string_view yaml, std::string_view file_name) {
+  const std::string base_dir = std::filesystem::path(file_name).parent_path().string();
+  return load_kind<inbound::InboundConfig>(
+      yaml, file_name, "inbound",
+      [&](FieldReader& root, inbound::InboundConfig& out, DiagnosticSink&) {
+        read_inbound(root, out, base_dir);
+      });
+}
+
+InboundLoad load_inbound_file(const std::string& path) {
+  return load_file<inbound::InboundConfig>(path, load_inbound_text);
 }
 
 ConfigCheck check_config_text(std::string_view yaml, std::string_view file_name) {

@@ -9,6 +9,7 @@
 #include "campaigns/campaign.h"
 #include "dialer/config/engine_config.h"
 #include "dialer/config/yaml_reader.h"
+#include "inbound/inbound_config.h"
 
 namespace dialer::config {
 
@@ -28,5 +29,9 @@ std::vector<Disposition> read_dispositions(const std::optional<Field>& field,
 // to `campaign_positions`; the campaigns themselves are loaded by the caller.
 void read_engine(FieldReader& root, EngineConfig& out, const std::string& base_dir,
                  std::vector<Position>& campaign_positions);
+
+// `kind: inbound`: skills, queues, agents' skills, schedules, DIDs and IVR flows, validated
+// across keys (inbound_validator.h). Prompt paths are resolved against `base_dir` and must exist.
+void read_inbound(FieldReader& root, inbound::InboundConfig& out, const std::string& base_dir);
 
 }  // namespace dialer::config

@@ -55,6 +55,32 @@ std::vector<Field> list_items(const Field& field, DiagnosticSink& sink) {
   return items;
 }
 
+std::vector<MapEntry> map_entries(const Field& field, DiagnosticSink& sink) {
+  std::vector<MapEntry> entries;
+  if (!field.node.IsMap()) {
+    sink.error(field.at, prefix(field.path) + "expected a mapping, got " + describe(field.node));
+    return entries;
+  }
+  std::set<std::string> seen;
+  for (auto it = field.node.begin(); it != field.node.end(); ++it) {
+    const Position key_at = position_of(it->first.Mark());
+    if (!it->first.IsScalar()) {
+      sink.error(key_at,
+                 prefix(field.path) + "keys must be plain names, got " + describe(it->first));
+      continue;
+    }
+    const std::string& key = it->first.Scalar();
+    if (!seen.insert(key).second) {
+      sink.error(key_at, prefix(field.path) + "duplicate key '" + key + "'");
+      continue;
+    }
+    Field value{it->second, child_path(field.path, key), value_position(it->second, it->first)};
+    sink.remember(value.path, value.at);
+    entries.push_back(MapEntry{key, key_at, std::move(value)});
+  }
+  return entries;
+}
+
 std::optional<FieldReader> FieldReader::open(const Field& field, DiagnosticSink& sink) {
   if (!field.node.IsMap()) {
     const std::string what = field.path.empty() ? "the top level must be a mapping of keys"

@@ -32,6 +32,16 @@ std::string describe(const YAML::Node& node);
 // The items of a list (reporting a non-list), each with its path "name[i]" and position.
 std::vector<Field> list_items(const Field& field, DiagnosticSink& sink);
 
+// One entry of a mapping whose keys are names chosen by the file (flows, nodes, DTMF branches).
+struct MapEntry {
+  std::string key;
+  Position key_at;
+  Field value;  // path "parent.key"
+};
+// The entries of a mapping (reporting a non-mapping), in file order. Keys that are not plain
+// scalars and repeated keys are reported and left out.
+std::vector<MapEntry> map_entries(const Field& field, DiagnosticSink& sink);
+
 class FieldReader {
  public:
   // A reader over `field`, or nullopt after reporting that it is not a mapping.

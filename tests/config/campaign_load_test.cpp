@@ -238,8 +238,8 @@ TEST(CampaignLoadTest, RejectsAFileOfAnotherKind) {
       ElementsAre("d.yaml:1:7: kind: expected a file of kind 'campaign', got kind 'engine'"));
   const auto typo = load_campaign_text("kind: campain\nid: 1\n", "d.yaml");
   EXPECT_THAT(lines(typo.diagnostics),
-              ElementsAre("d.yaml:1:7: kind: 'campain' is not one of campaign, engine (did you "
-                          "mean 'campaign'?)"));
+              ElementsAre("d.yaml:1:7: kind: 'campain' is not one of campaign, engine, inbound "
+                          "(did you mean 'campaign'?)"));
 }
 
 TEST(CampaignLoadTest, ReportsAnUnreadableFileWithTheOsError) {

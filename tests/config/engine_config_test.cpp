@@ -141,11 +141,11 @@ TEST_F(EngineConfigTest, CheckChoosesTheLoaderByKind) {
   EXPECT_THAT(
       lines(other.diagnostics),
       ElementsAre("c.yaml:1:1: kind: expected a file of kind 'engine', got kind 'campaign'"));
-  EXPECT_THAT(config_kinds(), ElementsAre("campaign", "engine"));
+  EXPECT_THAT(config_kinds(), ElementsAre("campaign", "engine", "inbound"));
   const auto unknown = check_config_text("kind: flow\n", "f.yaml");
   EXPECT_EQ(unknown.kind, "");
   EXPECT_THAT(lines(unknown.diagnostics),
-              ElementsAre("f.yaml:1:7: kind: 'flow' is not one of campaign, engine"));
+              ElementsAre("f.yaml:1:7: kind: 'flow' is not one of campaign, engine, inbound"));
   EXPECT_EQ(check_config_text("a: [\n", "f.yaml").kind, "");
 }
 

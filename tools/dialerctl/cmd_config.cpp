@@ -33,7 +33,8 @@ const CommandRegistration kConfig{
       auto* group = root.add_subcommand("config", "work with configuration files");
       group->require_subcommand(1);
       auto* check = group->add_subcommand(
-          "check", "validate campaign and engine files; exit 0 when all are valid, 1 otherwise");
+          "check",
+          "validate campaign, engine and inbound files; exit 0 when all are valid, 1 otherwise");
       auto files = std::make_shared<std::vector<std::string>>();
       check->add_option("files", *files, "configuration files (kind chosen by their `kind:` key)")
           ->required();
