@@ -49,12 +49,19 @@ ApiResponse not_an_agent() {
   return error_response(403, "this user is not an agent (no agent phone is assigned)");
 }
 
-std::optional<CampaignId> campaign_param(const ApiRequest& r) {
+// Reads {id} into `id` when it names a campaign the principal may see; otherwise returns the
+// response to send (400 for a malformed id, 404 for another tenant's or no campaign).
+std::optional<ApiResponse> find_campaign(const ApiBackend& backend, const ApiRequest& r,
+                                         CampaignId& id) {
   const auto& text = r.params.at("id");
   if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
-    return std::nullopt;
+    return error_response(400, "campaign id must be a number", "id");
   }
-  return CampaignId{std::stoll(text)};
+  id = CampaignId{std::stoll(text)};
+  for (const auto& c : backend.campaigns()) {
+    if (c.id == id && auth::may_see_tenant(*r.principal, c.tenant)) return std::nullopt;
+  }
+  return error_response(404, "no campaign " + text);
 }
 
 }  // namespace
@@ -158,14 +165,9 @@ void ApiRouter::add_campaign_routes() {
       });
   auto set_paused = [this](bool paused) {
     return [this, paused](const ApiRequest& r) {
-      const auto id = campaign_param(r);
-      if (!id) return error_response(400, "campaign id must be a number", "id");
-      for (const auto& c : backend_.campaigns()) {
-        if (c.id == *id && auth::may_see_tenant(*r.principal, c.tenant)) {
-          return from_status(backend_.set_campaign_paused(*id, paused));
-        }
-      }
-      return error_response(404, "no campaign " + r.params.at("id"));
+      CampaignId id;
+      if (auto refused = find_campaign(backend_, r, id)) return *refused;
+      return from_status(backend_.set_campaign_paused(id, paused));
     };
   };
   add("POST", "/api/campaigns/{id}/start", "campaigns.write", "resume dialing", set_paused(false));
@@ -174,16 +176,11 @@ void ApiRouter::add_campaign_routes() {
   add("POST", "/api/campaigns/{id}/leads", "leads.upload",
       "upload a lead CSV (body) into the campaign's list (?list=NAME)",
       [this](const ApiRequest& r) {
-        const auto id = campaign_param(r);
-        if (!id) return error_response(400, "campaign id must be a number", "id");
-        bool found = false;
-        for (const auto& c : backend_.campaigns()) {
-          found = found || (c.id == *id && auth::may_see_tenant(*r.principal, c.tenant));
-        }
-        if (!found) return error_response(404, "no campaign " + r.params.at("id"));
+        CampaignId id;
+        if (auto refused = find_campaign(backend_, r, id)) return *refused;
         if (r.body.empty()) return error_response(400, "the body must be a CSV file", "body");
         const auto list = r.query.count("list") ? r.query.at("list") : std::string("default");
-        auto report = backend_.upload_leads(*id, list, r.body);
+        auto report = backend_.upload_leads(id, list, r.body);
         if (!report) return from_status(report.error(), "body");
         auto summary = json::parse(report->summary_json);
         summary["handed_to_dialer"] = report->handed_to_dialer;

@@ -51,7 +51,6 @@ Result<api::UploadReport> EngineApiBackend::upload_leads(CampaignId campaign,
                                                          const std::string& list,
                                                          const std::string& csv) {
   std::string tenant = "default";
-  std::string region = "US";
   for (const auto& c : engine_.campaigns_view(clock_.now())) {
     if (c.id == campaign) tenant = c.tenant;
   }
@@ -59,7 +58,6 @@ Result<api::UploadReport> EngineApiBackend::upload_leads(CampaignId campaign,
   options.tenant = tenant;
   options.campaign = campaign;
   options.list_name = list;
-  options.default_region = region;
   std::istringstream in(csv);
   auto summary = import_leads(in, options, db_.leads());
   if (!summary) return summary.error();
